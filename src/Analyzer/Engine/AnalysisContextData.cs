@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KeepAliveAnalyzers.Engine;
+
+/// <summary>
+/// Everything the rules know about one compilation, created once and shared by every KA analyzer (the rules ask
+/// the same questions about the same connections; answering them once keeps the package close to free).
+/// </summary>
+internal sealed class AnalysisContextData
+{
+    private static readonly ConditionalWeakTable<Compilation, AnalysisContextData> Cache = new();
+
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<TypeIndex>> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IParameterSymbol, Lazy<FlowFacts>> _parameters = new(SymbolEqualityComparer.Default);
+
+    private AnalysisContextData(KnownSymbols symbols, ImmutableHashSet<IMethodSymbol> configurationMethods)
+    {
+        Symbols = symbols;
+        ConfigurationMethods = configurationMethods;
+    }
+
+    public KnownSymbols Symbols { get; }
+
+    /// <summary>The team's own configuration helpers, from <c>dotnet_code_quality.KA0001.configuration_methods</c>.</summary>
+    public ImmutableHashSet<IMethodSymbol> ConfigurationMethods { get; }
+
+    public Compilation Compilation => Symbols.Compilation;
+
+    /// <summary>The shared data for <paramref name="compilation"/>, or null when it has no sockets to look at.</summary>
+    public static AnalysisContextData? Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        if (Cache.TryGetValue(compilation, out var existing))
+        {
+            return existing;
+        }
+
+        if (KnownSymbols.TryCreate(compilation) is not { } symbols)
+        {
+            return null;
+        }
+
+        var created = new AnalysisContextData(symbols, ConfigurationMethodsOption.Read(compilation, options, cancellationToken));
+        return Cache.GetValue(compilation, _ => created);
+    }
+
+    public SemanticModel GetSemanticModel(SyntaxTree tree) =>
+#pragma warning disable RS1030 // Only for the few bodies the analysis follows into, once per tree per compilation (cached here).
+        _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+
+    /// <summary>Lets the tree an operation callback already has be reused instead of creating a second model for it.</summary>
+    public void Remember(SemanticModel? model)
+    {
+        if (model is not null)
+        {
+            _models.TryAdd(model.SyntaxTree, model);
+        }
+    }
+
+    public TypeIndex GetTypeIndex(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        _types.GetOrAdd(type.OriginalDefinition, t => new Lazy<TypeIndex>(() => TypeIndex.Build(t, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+
+    /// <summary>
+    /// What a method in source does with the connection passed as <paramref name="parameter"/>; computed once.
+    /// PublicationOnly: two threads may both compute a summary (same result), but mutually recursive methods
+    /// analysed on two threads can never deadlock, and a cancelled computation is not cached.
+    /// </summary>
+    public FlowFacts GetParameterFacts(IParameterSymbol parameter, CancellationToken cancellationToken) =>
+        _parameters.GetOrAdd(parameter.OriginalDefinition, p => new Lazy<FlowFacts>(() => ConnectionFlow.ForParameter(p, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+}

@@ -1,0 +1,70 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KeepAliveAnalyzers.Engine;
+
+/// <summary>
+/// The verdict on one site: a long-lived TCP connection and what dead-peer detection it has. Rules decide from
+/// the level which of them reports (KA0001: none at all; KA0002: keepalive on with the OS timings).
+/// </summary>
+internal readonly struct ConnectionAssessment
+{
+    private ConnectionAssessment(ConnectionSite site, FlowFacts facts, string name)
+    {
+        Site = site;
+        Facts = facts;
+        Name = name;
+    }
+
+    public ConnectionSite Site { get; }
+    public FlowFacts Facts { get; }
+
+    /// <summary>The local or member that holds the connection, or a description of the expression.</summary>
+    public string Name { get; }
+
+    public bool HasUserTimeout => Facts.Has(Evidence.UserTimeout);
+
+    /// <summary>Null unless the operation is a long-lived TCP connection (never a listener, a placeholder or a short exchange).</summary>
+    public static ConnectionAssessment? Assess(OperationAnalysisContext context, AnalysisContextData data)
+    {
+        if (!ConnectionSite.TryGet(context.Operation, data.Symbols, out var site))
+        {
+            return null;
+        }
+
+        var homeType = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
+        if (site.Listener is { } listener && !ListenerKind.IsTcp(listener, data, homeType, context.CancellationToken))
+        {
+            return null;
+        }
+
+        var flow = ConnectionFlow.ForSite(site, context.ContainingSymbol, data, context.CancellationToken);
+        var facts = flow.Facts;
+        if (facts.Has(Evidence.Listening))
+        {
+            return null;
+        }
+
+        // new Socket()/new TcpClient() that is never connected nor handed anywhere is a placeholder, not a connection.
+        if (site.Kind == SiteKind.CreatedUnconnected && !facts.Has(Evidence.Connected | Evidence.Escaped | Evidence.Returned | Evidence.Captured))
+        {
+            return null;
+        }
+
+        if (!facts.IsLongLived)
+        {
+            return null;
+        }
+
+        if (site.Listener is { } acceptedFrom)
+        {
+            // Linux copies keepalive and user-timeout options from the listener to every accepted socket.
+            var inherited = ConnectionFlow.ForListener(acceptedFrom, context.ContainingSymbol, data, context.CancellationToken).Facts;
+            facts = facts.With(inherited.Level).With(inherited.Evidence & Evidence.UserTimeout);
+        }
+
+        return new ConnectionAssessment(site, facts, flow.Name ?? DefaultName(site));
+    }
+
+    private static string DefaultName(ConnectionSite site) => site.IsAccept ? "the accepted connection" : "the new connection";
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KeepAliveAnalyzers.Engine;
+
+/// <summary>
+/// Follows one connection through the code: the locals, fields and wrappers that hold it, the calls it is handed
+/// to (into their bodies when they are in source), and collects what that reveals (see <see cref="Evidence"/>)
+/// and how much keepalive it gets. Bounded: every symbol is visited once and the walk has a step budget.
+/// </summary>
+internal sealed partial class ConnectionFlow
+{
+    private const int StepBudget = 4000;
+
+    [ThreadStatic]
+    private static HashSet<IParameterSymbol>? parametersInProgress;
+
+    private readonly AnalysisContextData _data;
+    private readonly INamedTypeSymbol? _homeType;
+    private readonly CancellationToken _cancellationToken;
+    private readonly HashSet<ISymbol> _visited = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IOperation, Dictionary<ISymbol, List<IOperation>>> _symbolReferences = new();
+    private int _steps;
+
+    private ConnectionFlow(AnalysisContextData data, INamedTypeSymbol? homeType, CancellationToken cancellationToken)
+    {
+        _data = data;
+        _homeType = homeType;
+        _cancellationToken = cancellationToken;
+    }
+
+    public FlowFacts Facts { get; private set; }
+
+    /// <summary>The first local, field or property that holds the connection: the name the message uses.</summary>
+    public string? Name { get; private set; }
+
+    public static ConnectionFlow ForSite(ConnectionSite site, ISymbol containingSymbol, AnalysisContextData data, CancellationToken cancellationToken)
+    {
+        data.Remember(site.Operation.SemanticModel);
+        var flow = new ConnectionFlow(data, containingSymbol.ContainingType ?? containingSymbol as INamedTypeSymbol, cancellationToken);
+        if (site.Kind == SiteKind.AcceptedIntoEventArgs)
+        {
+            flow.VisitAcceptedIntoEventArgs();
+        }
+        else if (site.Kind == SiteKind.AcceptMethodGroup)
+        {
+            flow.Add(Evidence.Escaped); // handed to FromAsync and the like: the socket surfaces where we cannot follow
+        }
+        else
+        {
+            flow.VisitValue(site.Operation, site.Operation);
+        }
+
+        return flow;
+    }
+
+    /// <summary>What the listener a connection is accepted from gives it (Linux copies the options on accept).</summary>
+    public static ConnectionFlow ForListener(IOperation listener, ISymbol containingSymbol, AnalysisContextData data, CancellationToken cancellationToken)
+    {
+        var flow = new ConnectionFlow(data, containingSymbol.ContainingType, cancellationToken);
+        flow.VisitHolder(listener.WalkDownConversions(), listener);
+        return flow;
+    }
+
+    public static FlowFacts ForParameter(IParameterSymbol parameter, AnalysisContextData data, CancellationToken cancellationToken)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method || Body(method, data, cancellationToken) is not { } root)
+        {
+            return new FlowFacts(Evidence.Escaped, KeepAliveLevel.None);
+        }
+
+        var flow = new ConnectionFlow(data, method.ContainingType, cancellationToken);
+        flow._visited.Add(parameter);
+        foreach (var reference in flow.ReferencesIn(root, parameter))
+        {
+            flow.VisitRead(reference, root);
+        }
+
+        return flow.Facts;
+    }
+
+    private static IOperation? Body(IMethodSymbol method, AnalysisContextData data, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (syntax is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax &&
+                data.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body &&
+                body is not IMethodBodyBaseOperation { BlockBody: null, ExpressionBody: null })
+            {
+                return body;
+            }
+        }
+
+        return null;
+    }
+
+    private void Add(Evidence evidence) => Facts = Facts.With(evidence);
+
+    private void Add(FlowFacts facts) => Facts = Facts.Merge(facts);
+
+    private bool Step()
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        return ++_steps <= StepBudget;
+    }
+
+    private void SetName(string name) => Name ??= name;
+}

@@ -1,0 +1,96 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KeepAliveAnalyzers.Engine;
+
+/// <summary>How a TCP connection comes into being at a site; it decides what "connected" evidence is needed.</summary>
+internal enum SiteKind
+{
+    /// <summary><c>new Socket(...)</c> or <c>new TcpClient()</c>: may still become a listener or stay a placeholder.</summary>
+    CreatedUnconnected,
+
+    /// <summary><c>new TcpClient(host, port)</c>: connected by its constructor.</summary>
+    CreatedConnected,
+
+    /// <summary>An accept call whose result is the connection.</summary>
+    Accepted,
+
+    /// <summary><c>socket.AcceptAsync(SocketAsyncEventArgs)</c>: the connection appears later as <c>e.AcceptSocket</c>.</summary>
+    AcceptedIntoEventArgs,
+
+    /// <summary>An accept method passed as a delegate (<c>Task.Factory.FromAsync(s.BeginAccept, s.EndAccept, null)</c>).</summary>
+    AcceptMethodGroup,
+}
+
+/// <summary>A place in source where a TCP connection is created or accepted: the operation a diagnostic is reported on.</summary>
+internal readonly struct ConnectionSite
+{
+    public ConnectionSite(IOperation operation, SiteKind kind, IOperation? listener)
+    {
+        Operation = operation;
+        Kind = kind;
+        Listener = listener;
+    }
+
+    public IOperation Operation { get; }
+    public SiteKind Kind { get; }
+
+    /// <summary>For accept sites, the listener the connection is accepted from (its options are inherited on Linux).</summary>
+    public IOperation? Listener { get; }
+
+    public bool IsAccept => Kind is SiteKind.Accepted or SiteKind.AcceptedIntoEventArgs or SiteKind.AcceptMethodGroup;
+
+    public static bool TryGet(IOperation operation, KnownSymbols symbols, out ConnectionSite site)
+    {
+        site = default;
+        switch (operation)
+        {
+            case IObjectCreationOperation creation when symbols.IsTcpClient(creation.Type):
+                site = new(creation, IsConnectingTcpClientConstructor(creation.Constructor) ? SiteKind.CreatedConnected : SiteKind.CreatedUnconnected, null);
+                return true;
+            case IObjectCreationOperation creation when symbols.IsSocket(creation.Type):
+                if (SocketKinds.Of(creation, symbols) != SocketKind.Tcp)
+                {
+                    return false;
+                }
+
+                site = new(creation, SiteKind.CreatedUnconnected, null);
+                return true;
+            case IInvocationOperation invocation when AcceptKindOf(invocation.TargetMethod, symbols) is { } kind:
+                site = new(invocation, kind, invocation.Instance);
+                return true;
+            case IMethodReferenceOperation reference when AcceptKindOf(reference.Method, symbols) == SiteKind.Accepted &&
+                                                          reference.Method.Name.StartsWith("End", System.StringComparison.Ordinal):
+                site = new(reference, SiteKind.AcceptMethodGroup, reference.Instance);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsConnectingTcpClientConstructor(IMethodSymbol? constructor) =>
+        constructor is { Parameters.Length: 2 } && constructor.Parameters[0].Type.SpecialType == SpecialType.System_String;
+
+    private static SiteKind? AcceptKindOf(IMethodSymbol method, KnownSymbols symbols)
+    {
+        var type = method.ContainingType;
+        if (symbols.IsSocket(type))
+        {
+            return method.Name switch
+            {
+                "Accept" or "EndAccept" => SiteKind.Accepted,
+                // AcceptAsync(SocketAsyncEventArgs) returns bool; the other overloads return the socket.
+                "AcceptAsync" => method.ReturnType.SpecialType == SpecialType.System_Boolean ? SiteKind.AcceptedIntoEventArgs : SiteKind.Accepted,
+                _ => null,
+            };
+        }
+
+        if (symbols.IsTcpListener(type))
+        {
+            return method.Name is "AcceptSocket" or "AcceptSocketAsync" or "AcceptTcpClient" or "AcceptTcpClientAsync"
+                or "EndAcceptSocket" or "EndAcceptTcpClient" ? SiteKind.Accepted : null;
+        }
+
+        return null;
+    }
+}

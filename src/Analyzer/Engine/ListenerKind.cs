@@ -1,0 +1,83 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KeepAliveAnalyzers.Engine;
+
+/// <summary>
+/// Whether a listening Socket is a TCP one, from the <c>new Socket(...)</c> stored in it. A listener whose creation
+/// we cannot find is taken as TCP (accept is overwhelmingly TCP); one created as a Unix-domain (or unprovable)
+/// socket is not, so its accepted connections are never reported.
+/// </summary>
+internal static class ListenerKind
+{
+    public static bool IsTcp(IOperation listener, AnalysisContextData data, INamedTypeSymbol? homeType, CancellationToken cancellationToken)
+    {
+        if (data.Symbols.IsTcpListener(listener.Type))
+        {
+            return true;
+        }
+
+        var found = false;
+        foreach (var value in AssignedValues(listener.WalkDownConversions(), data, homeType, cancellationToken))
+        {
+            if (value.WalkDownConversions() is IObjectCreationOperation creation && data.Symbols.IsSocket(creation.Type))
+            {
+                if (SocketKinds.Of(creation, data.Symbols) == SocketKind.Tcp)
+                {
+                    return true;
+                }
+
+                found = true;
+            }
+        }
+
+        return !found;
+    }
+
+    private static System.Collections.Generic.IEnumerable<IOperation> AssignedValues(
+        IOperation holder, AnalysisContextData data, INamedTypeSymbol? homeType, CancellationToken cancellationToken)
+    {
+        var symbol = holder switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            yield break;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
+                data.GetSemanticModel(initializer.SyntaxTree).GetOperation(initializer, cancellationToken) is { } value)
+            {
+                yield return value;
+            }
+        }
+
+        var writes = symbol is ILocalSymbol
+            ? holder.Root().DescendantsAndSelf()
+            : homeType is null ? System.Linq.Enumerable.Empty<IOperation>() : data.GetTypeIndex(homeType, cancellationToken).ReferencesTo(symbol);
+        foreach (var operation in writes)
+        {
+            if (operation.Parent is ISimpleAssignmentOperation assignment && assignment.Target == operation &&
+                SymbolEqualityComparer.Default.Equals(Referenced(operation), symbol))
+            {
+                yield return assignment.Value;
+            }
+        }
+    }
+
+    private static ISymbol? Referenced(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field.OriginalDefinition,
+        IPropertyReferenceOperation property => property.Property.OriginalDefinition,
+        _ => null,
+    };
+}

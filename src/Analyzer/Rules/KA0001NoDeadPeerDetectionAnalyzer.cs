@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using KeepAliveAnalyzers.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KeepAliveAnalyzers.Rules;
+
+/// <summary>
+/// KA0001: a long-lived TCP connection with no dead-peer detection at all. When the peer loses power or a NAT
+/// drops the flow, nothing arrives: an idle connection waits forever (2 h 11 min with Linux keepalive defaults,
+/// if keepalive were even on) and one with unacknowledged data hangs 15-30 min.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KA0001NoDeadPeerDetectionAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The rule id.</summary>
+    public const string Id = RuleIds.NoDeadPeerDetection;
+
+    // Warning: the rule reports only connections it can show are long-lived and unconfigured; anything it cannot
+    // follow (a protocol chosen at run time, a listener of unknown kind) stays quiet, so a report is worth a build break.
+    internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
+        Id,
+        title: "Long-lived TCP connection has no dead-peer detection",
+        messageFormat: "TCP connection '{0}' is long-lived but has no dead-peer detection; configure keepalive and a user timeout (TcpKeepAlive.Configure)",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A TCP connection that is kept open (stored, looped on, handed to a background task or handler) never notices a peer " +
+                     "that vanished without closing it (power loss, pulled cable, a NAT or load balancer silently dropping the flow): an idle " +
+                     "connection waits forever and one with unacknowledged data hangs 15-30 minutes on Linux. Enable TCP keepalive with tuned " +
+                     "idle/interval/count and set a user timeout, for example with KeepAlive.TcpKeepAlive.Configure(socket).");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
+            {
+                start.RegisterOperationAction(c => Analyze(c, data), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.MethodReference);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, AnalysisContextData data)
+    {
+        if (ConnectionAssessment.Assess(context, data) is { Facts.Level: <= KeepAliveLevel.WindowsOnly, HasUserTimeout: false } assessment)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, assessment.Site.Operation.Syntax.GetLocation(), assessment.Name));
+        }
+    }
+}

@@ -45,8 +45,7 @@ internal readonly struct ConnectionAssessment
             return null;
         }
 
-        // new Socket()/new TcpClient() that is never connected nor handed anywhere is a placeholder, not a connection.
-        if (site.Kind == SiteKind.CreatedUnconnected && !facts.Has(Evidence.Connected | Evidence.Escaped | Evidence.Returned | Evidence.Captured))
+        if (site.Kind == SiteKind.CreatedUnconnected && IsPlaceholder(site, facts))
         {
             return null;
         }
@@ -65,6 +64,17 @@ internal readonly struct ConnectionAssessment
 
         return new ConnectionAssessment(site, facts, flow.Name ?? DefaultName(site));
     }
+
+    /// <summary>
+    /// <c>new Socket()</c>/<c>new TcpClient()</c> that is never connected, nor handed to code that may connect it,
+    /// is a placeholder (a UDP-mode stand-in, a dummy overwritten by an accept), not a connection.
+    /// </summary>
+    private static bool IsPlaceholder(ConnectionSite site, FlowFacts facts) => ConnectCalls.Find(site.Operation) switch
+    {
+        ConnectPlacement.AfterCreation => false,
+        ConnectPlacement.OnOtherPathsOnly => true,
+        _ => !facts.Has(Evidence.Connected | Evidence.Escaped | Evidence.Returned | Evidence.Captured | Evidence.HandedOn),
+    };
 
     private static string DefaultName(ConnectionSite site) => site.IsAccept ? "the accepted connection" : "the new connection";
 }

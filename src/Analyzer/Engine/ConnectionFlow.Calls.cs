@@ -111,7 +111,7 @@ internal sealed partial class ConnectionFlow
 
         if (argument.Parameter is { } parameter && HasSourceBody(method))
         {
-            Add(FollowParameter(parameter));
+            Add(FollowParameter(parameter, invocation));
             return;
         }
 
@@ -148,24 +148,25 @@ internal sealed partial class ConnectionFlow
 
         if (creation.Constructor is { } constructor && argument.Parameter is { } parameter && HasSourceBody(constructor))
         {
-            Add(FollowParameter(parameter));
+            Add(FollowParameter(parameter, creation));
             return;
         }
 
         Add(Evidence.Escaped); // an object we cannot see into now holds the connection
     }
 
-    private FlowFacts FollowParameter(IParameterSymbol parameter)
+    private FlowFacts FollowParameter(IParameterSymbol parameter, IOperation call)
     {
         var inProgress = parametersInProgress ??= new(SymbolEqualityComparer.Default);
         if (!inProgress.Add(parameter.OriginalDefinition))
         {
-            return default; // recursion: the outer visit of this parameter already collects its facts
+            return new FlowFacts(Evidence.HandedOn, KeepAliveLevel.None); // recursion: the outer visit collects the facts
         }
 
         try
         {
-            return _data.GetParameterFacts(parameter, _cancellationToken);
+            var facts = _data.GetParameterFacts(parameter, _cancellationToken).With(Evidence.HandedOn);
+            return call.IsUnderWindowsGuard() ? facts.OnlyOnWindows() : facts;
         }
         finally
         {

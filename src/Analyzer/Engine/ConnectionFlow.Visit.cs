@@ -19,7 +19,7 @@ internal sealed partial class ConnectionFlow
         {
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                 SetName(declarator.Symbol.Name);
-                VisitSymbol(declarator.Symbol, origin);
+                VisitSymbol(declarator.Symbol, origin, declarator);
                 break;
             case ISimpleAssignmentOperation assignment when assignment.Value == carrier:
                 VisitHolder(assignment.Target, origin);
@@ -85,11 +85,11 @@ internal sealed partial class ConnectionFlow
         {
             case ILocalReferenceOperation local:
                 SetName(local.Local.Name);
-                VisitSymbol(local.Local, origin);
+                VisitSymbol(local.Local, origin, target);
                 break;
             case IParameterReferenceOperation parameter:
                 SetName(parameter.Parameter.Name);
-                VisitSymbol(parameter.Parameter, origin);
+                VisitSymbol(parameter.Parameter, origin, target);
                 Add(Evidence.Escaped); // an out/ref parameter or a reassigned one: the caller may keep it
                 break;
             case IFieldReferenceOperation field:
@@ -109,19 +109,52 @@ internal sealed partial class ConnectionFlow
         }
     }
 
-    /// <summary>Every read of a local or parameter in the body that declares it.</summary>
-    private void VisitSymbol(ISymbol symbol, IOperation origin)
+    /// <summary>
+    /// The reads of a local or parameter that can see the value stored at <paramref name="definition"/>: a read
+    /// before it, or after a later assignment, sees another value (<c>var c = new TcpClient(); c = listener.AcceptTcpClient();</c>
+    /// makes the first client a placeholder). Textual order stands in for flow analysis; loops are rare here.
+    /// </summary>
+    private void VisitSymbol(ISymbol symbol, IOperation origin, IOperation? definition)
     {
         if (!_visited.Add(symbol))
         {
             return;
         }
 
-        foreach (var reference in ReferencesIn(origin.Root(), symbol))
+        var references = ReferencesIn(origin.Root(), symbol);
+        if (definition is null)
         {
-            VisitRead(reference, origin);
+            foreach (var reference in references)
+            {
+                VisitRead(reference, origin);
+            }
+
+            return;
+        }
+
+        var start = definition.Syntax.SpanStart;
+        var end = int.MaxValue;
+        foreach (var reference in references)
+        {
+            var position = reference.Syntax.SpanStart;
+            if (IsWrite(reference) && position > start && position < end && !definition.IsAncestorOf(reference))
+            {
+                end = position;
+            }
+        }
+
+        foreach (var reference in references)
+        {
+            var position = reference.Syntax.SpanStart;
+            if (position > start && position < end)
+            {
+                VisitRead(reference, origin);
+            }
         }
     }
+
+    private static bool IsWrite(IOperation reference) =>
+        reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference;
 
     /// <summary>A field or property that holds the connection: long-lived by definition; its uses across the type still tell whether it is configured, connected or a listener.</summary>
     private void VisitMember(ISymbol member)

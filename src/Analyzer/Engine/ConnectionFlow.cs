@@ -62,7 +62,19 @@ internal sealed partial class ConnectionFlow
     public static ConnectionFlow ForListener(IOperation listener, ISymbol containingSymbol, AnalysisContextData data, CancellationToken cancellationToken)
     {
         var flow = new ConnectionFlow(data, containingSymbol.ContainingType, cancellationToken);
-        flow.VisitHolder(listener.WalkDownConversions(), listener);
+        switch (listener.WalkDownConversions())
+        {
+            case ILocalReferenceOperation local:
+                flow.VisitSymbol(local.Local, listener, definition: null); // options set before or after Listen are all inherited
+                break;
+            case IParameterReferenceOperation parameter:
+                flow.VisitSymbol(parameter.Parameter, listener, definition: null);
+                break;
+            case var holder:
+                flow.VisitHolder(holder, listener);
+                break;
+        }
+
         return flow;
     }
 

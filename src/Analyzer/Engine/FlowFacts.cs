@@ -47,6 +47,9 @@ internal enum Evidence
     /// <summary>A user timeout (TCP_USER_TIMEOUT, TCP_MAXRT, TCP_RXT_CONNDROPTIME, TCP_MAXUNACKTIME) is set.</summary>
     UserTimeout = 1 << 7,
 
+    /// <summary>Handed to a method or constructor in source that takes it over (connecting it may be that code's job).</summary>
+    HandedOn = 1 << 8,
+
     LongLived = Stored | Captured | Returned | Escaped | LoopIo,
 }
 
@@ -69,6 +72,10 @@ internal readonly struct FlowFacts : IEquatable<FlowFacts>
     public FlowFacts With(Evidence evidence) => new(Evidence | evidence, Level);
 
     public FlowFacts With(KeepAliveLevel level) => new(Evidence, level > Level ? level : Level);
+
+    /// <summary>Facts that reach the connection only on Windows keep nothing above <see cref="KeepAliveLevel.WindowsOnly"/>.</summary>
+    public FlowFacts OnlyOnWindows() =>
+        new(Evidence & ~Evidence.UserTimeout, Level > KeepAliveLevel.WindowsOnly ? KeepAliveLevel.WindowsOnly : Level);
 
     public FlowFacts Merge(FlowFacts other) => new(Evidence | other.Evidence, other.Level > Level ? other.Level : Level);
 

@@ -28,9 +28,7 @@ internal static class KeepAliveCalls
                 : (FlowFacts?)null;
 
         // Configuration that only runs on Windows leaves Linux and macOS on their 2-hour defaults.
-        return facts is not null && invocation.IsUnderWindowsGuard()
-            ? new FlowFacts(Evidence.None, KeepAliveLevel.WindowsOnly)
-            : facts;
+        return facts is { } found && invocation.IsUnderWindowsGuard() ? found.OnlyOnWindows() : facts;
     }
 
     private static bool IsOurHelper(IMethodSymbol method, KnownSymbols symbols) =>

@@ -20,9 +20,9 @@ internal static class ListenerKind
         }
 
         var found = false;
-        foreach (var value in AssignedValues(listener.WalkDownConversions(), data, homeType, cancellationToken))
+        foreach (var value in CreatedValues(listener.WalkDownConversions(), data, homeType, cancellationToken))
         {
-            if (value.WalkDownConversions() is IObjectCreationOperation creation && data.Symbols.IsSocket(creation.Type))
+            if (value is IObjectCreationOperation creation && data.Symbols.IsSocket(creation.Type))
             {
                 if (SocketKinds.Of(creation, data.Symbols) == SocketKind.Tcp)
                 {
@@ -34,6 +34,37 @@ internal static class ListenerKind
         }
 
         return !found;
+    }
+
+    /// <summary>The values stored in the listener, looking one level into factory methods (<c>_socket = CreateSocket()</c>).</summary>
+    private static System.Collections.Generic.IEnumerable<IOperation> CreatedValues(
+        IOperation holder, AnalysisContextData data, INamedTypeSymbol? homeType, CancellationToken cancellationToken)
+    {
+        foreach (var assigned in AssignedValues(holder, data, homeType, cancellationToken))
+        {
+            var value = assigned.WalkDownConversions();
+            if (value is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.Length: > 0 } factory })
+            {
+                foreach (var reference in factory.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax(cancellationToken);
+                    if (data.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body)
+                    {
+                        foreach (var operation in body.DescendantsAndSelf())
+                        {
+                            if (operation is IReturnOperation { ReturnedValue: { } returned })
+                            {
+                                yield return returned.WalkDownConversions();
+                            }
+                        }
+                    }
+                }
+            }
+            else
+            {
+                yield return value;
+            }
+        }
     }
 
     private static System.Collections.Generic.IEnumerable<IOperation> AssignedValues(

@@ -28,7 +28,8 @@ internal static class OperationExtensions
         carrier = value;
         var parent = value.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation or IAwaitOperation
-               or ICoalesceOperation or IConditionalOperation { IsRef: false } && IsValueBranch(parent, carrier))
+               or ICoalesceOperation or IConditionalOperation { IsRef: false } && IsValueBranch(parent, carrier) ||
+               IsTaskPassThrough(parent, carrier))
         {
             carrier = parent!;
             parent = parent!.Parent;
@@ -36,6 +37,15 @@ internal static class OperationExtensions
 
         return parent ?? carrier;
     }
+
+    /// <summary><c>AcceptTcpClientAsync().ConfigureAwait(false)</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Result</c>: still the same connection.</summary>
+    private static bool IsTaskPassThrough(IOperation? parent, IOperation child) => parent switch
+    {
+        IInvocationOperation invocation => invocation.Instance == child &&
+            invocation.TargetMethod.Name is "ConfigureAwait" or "WaitAsync" or "GetAwaiter" or "GetResult",
+        IPropertyReferenceOperation property => property.Instance == child && property.Property.Name == "Result",
+        _ => false,
+    };
 
     private static bool IsValueBranch(IOperation? parent, IOperation child) => parent switch
     {

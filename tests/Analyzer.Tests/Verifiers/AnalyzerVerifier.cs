@@ -59,7 +59,7 @@ internal static class AnalyzerVerification
         DiagnosticAnalyzer analyzer, IReadOnlyList<string> codes, TestOptions options, TestAnalyzerConfig config, string context, bool allowCompilerErrors)
     {
         var project = TestSolutionFactory.Create(codes, options).Projects.Single();
-        var result = await AnalyzerRunner.RunAsync(project, [analyzer], config);
+        var result = await AnalyzerRunner.RunAsync(project, [analyzer], config, withCompilerErrors: !allowCompilerErrors);
         AssertNoAnalyzerFailures(context, result);
         if (!allowCompilerErrors)
             AssertCompiles(context, result, codes);

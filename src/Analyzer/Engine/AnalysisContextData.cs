@@ -18,7 +18,7 @@ internal sealed class AnalysisContextData
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<TypeIndex>> _types = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IParameterSymbol, Lazy<FlowFacts>> _parameters = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IParameterSymbol, Lazy<ParameterSummary>> _parameters = new(SymbolEqualityComparer.Default);
 
     private AnalysisContextData(KnownSymbols symbols, ImmutableHashSet<IMethodSymbol> configurationMethods)
     {
@@ -72,6 +72,6 @@ internal sealed class AnalysisContextData
     /// PublicationOnly: two threads may both compute a summary (same result), but mutually recursive methods
     /// analysed on two threads can never deadlock, and a cancelled computation is not cached.
     /// </summary>
-    public FlowFacts GetParameterFacts(IParameterSymbol parameter, CancellationToken cancellationToken) =>
-        _parameters.GetOrAdd(parameter.OriginalDefinition, p => new Lazy<FlowFacts>(() => ConnectionFlow.ForParameter(p, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+    public ParameterSummary GetParameterSummary(IParameterSymbol parameter, CancellationToken cancellationToken) =>
+        _parameters.GetOrAdd(parameter.OriginalDefinition, p => new Lazy<ParameterSummary>(() => ConnectionFlow.ForParameter(p, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
 }

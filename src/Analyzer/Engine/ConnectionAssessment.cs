@@ -40,9 +40,9 @@ internal readonly struct ConnectionAssessment
 
         var flow = ConnectionFlow.ForSite(site, context.ContainingSymbol, data, context.CancellationToken);
         var facts = flow.Facts;
-        if (facts.Has(Evidence.Listening))
+        if (facts.Has(Evidence.Listening) && !site.IsAccept)
         {
-            return null;
+            return null; // an accepted socket is always a connection, even when its holder also wraps listeners
         }
 
         if (site.Kind == SiteKind.CreatedUnconnected && IsPlaceholder(site, facts))

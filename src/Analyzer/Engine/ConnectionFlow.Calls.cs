@@ -165,7 +165,17 @@ internal sealed partial class ConnectionFlow
 
         try
         {
-            var facts = _data.GetParameterFacts(parameter, _cancellationToken).With(Evidence.HandedOn);
+            var summary = _data.GetParameterSummary(parameter, _cancellationToken);
+            foreach (var member in summary.Members)
+            {
+                // new TcpServerSocketChannel() : base(new Socket(...)) stores the socket in the base class; Listen is called here.
+                if (_visited.Add(member))
+                {
+                    VisitMemberIn(_homeType, member);
+                }
+            }
+
+            var facts = summary.Facts.With(Evidence.HandedOn);
             return call.IsUnderWindowsGuard() ? facts.OnlyOnWindows() : facts;
         }
         finally

@@ -59,6 +59,9 @@ internal sealed partial class ConnectionFlow
                 or IAnonymousObjectCreationOperation or IMemberInitializerOperation:
                 Add(Evidence.Stored);
                 break;
+            case IInvalidOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation:
+                Add(Evidence.Escaped); // code that does not bind (a type from an unresolved package): as unknown as a third-party call
+                break;
         }
     }
 
@@ -165,6 +168,7 @@ internal sealed partial class ConnectionFlow
             return;
         }
 
+        _members.Add(member.OriginalDefinition);
         VisitMemberIn(member.ContainingType, member);
         if (_homeType is not null && !SymbolEqualityComparer.Default.Equals(_homeType.OriginalDefinition, member.ContainingType?.OriginalDefinition))
         {
@@ -179,10 +183,16 @@ internal sealed partial class ConnectionFlow
             return;
         }
 
+        // Other code touching the member tells what happens to the connection, but the message names the holder
+        // the site's own code uses.
+        var naming = _naming;
+        _naming = false;
         foreach (var reference in _data.GetTypeIndex(type, _cancellationToken).ReferencesTo(member))
         {
             VisitRead(reference, reference.Root());
         }
+
+        _naming = naming;
     }
 
     private void VisitAcceptedIntoEventArgs()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,7 +25,9 @@ internal sealed partial class ConnectionFlow
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<ISymbol> _visited = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IOperation, Dictionary<ISymbol, List<IOperation>>> _symbolReferences = new();
+    private readonly List<ISymbol> _members = new();
     private int _steps;
+    private bool _naming = true;
 
     private ConnectionFlow(AnalysisContextData data, INamedTypeSymbol? homeType, CancellationToken cancellationToken)
     {
@@ -78,11 +81,11 @@ internal sealed partial class ConnectionFlow
         return flow;
     }
 
-    public static FlowFacts ForParameter(IParameterSymbol parameter, AnalysisContextData data, CancellationToken cancellationToken)
+    public static ParameterSummary ForParameter(IParameterSymbol parameter, AnalysisContextData data, CancellationToken cancellationToken)
     {
         if (parameter.ContainingSymbol is not IMethodSymbol method || Body(method, data, cancellationToken) is not { } root)
         {
-            return new FlowFacts(Evidence.Escaped, KeepAliveLevel.None);
+            return new ParameterSummary(new FlowFacts(Evidence.Escaped, KeepAliveLevel.None), ImmutableArray<ISymbol>.Empty);
         }
 
         var flow = new ConnectionFlow(data, method.ContainingType, cancellationToken);
@@ -92,7 +95,7 @@ internal sealed partial class ConnectionFlow
             flow.VisitRead(reference, root);
         }
 
-        return flow.Facts;
+        return new ParameterSummary(flow.Facts, flow._members.ToImmutableArray());
     }
 
     private static IOperation? Body(IMethodSymbol method, AnalysisContextData data, CancellationToken cancellationToken)
@@ -121,5 +124,26 @@ internal sealed partial class ConnectionFlow
         return ++_steps <= StepBudget;
     }
 
-    private void SetName(string name) => Name ??= name;
+    private void SetName(string name)
+    {
+        if (_naming)
+        {
+            Name ??= name;
+        }
+    }
+}
+
+/// <summary>What a method in source does with a connection passed to one of its parameters, and the members it keeps it in.</summary>
+internal sealed class ParameterSummary
+{
+    public ParameterSummary(FlowFacts facts, ImmutableArray<ISymbol> members)
+    {
+        Facts = facts;
+        Members = members;
+    }
+
+    public FlowFacts Facts { get; }
+
+    /// <summary>Fields and properties the method stores the connection in; the caller's type may use them too (a base-class constructor).</summary>
+    public ImmutableArray<ISymbol> Members { get; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KeepAliveAnalyzers.Engine;
@@ -59,6 +60,9 @@ internal readonly struct ConnectionSite
             case IInvocationOperation invocation when AcceptKindOf(invocation.TargetMethod, symbols) is { } kind:
                 site = new(invocation, kind, invocation.Instance);
                 return true;
+            case IInvalidOperation invalid when IsAcceptOnAmbiguousListener(invalid, symbols):
+                site = new(invalid, SiteKind.Accepted, null);
+                return true;
             case IMethodReferenceOperation reference when AcceptKindOf(reference.Method, symbols) == SiteKind.Accepted &&
                                                           reference.Method.Name.StartsWith("End", System.StringComparison.Ordinal):
                 site = new(reference, SiteKind.AcceptMethodGroup, reference.Instance);
@@ -66,6 +70,40 @@ internal readonly struct ConnectionSite
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>server.EndAcceptTcpClient(ar)</c> that does not bind because <c>server</c> is ambiguous (a type defined
+    /// twice, as when a repository ships two copies of a file into one compilation): every candidate for the
+    /// receiver is a TcpListener, and these method names exist only there, so it is still an accept.
+    /// </summary>
+    private static bool IsAcceptOnAmbiguousListener(IInvalidOperation invalid, KnownSymbols symbols)
+    {
+        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ||
+            access.Name.Identifier.ValueText is not ("AcceptTcpClient" or "AcceptTcpClientAsync" or "EndAcceptTcpClient" or
+                "AcceptSocket" or "AcceptSocketAsync" or "EndAcceptSocket") ||
+            invalid.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var candidates = model.GetSymbolInfo(access.Expression).CandidateSymbols;
+        foreach (var candidate in candidates)
+        {
+            var type = candidate switch
+            {
+                IFieldSymbol field => field.Type,
+                IPropertySymbol property => property.Type,
+                ILocalSymbol local => local.Type,
+                _ => null,
+            };
+            if (!symbols.IsTcpListener(type))
+            {
+                return false;
+            }
+        }
+
+        return !candidates.IsEmpty;
     }
 
     private static bool IsConnectingTcpClientConstructor(IMethodSymbol? constructor) =>

@@ -41,7 +41,7 @@ public sealed class KA0001NoDeadPeerDetectionAnalyzer : DiagnosticAnalyzer
         {
             if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
             {
-                start.RegisterOperationAction(c => Analyze(c, data), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.MethodReference);
+                start.RegisterOperationAction(c => Analyze(c, data), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.Invalid);
             }
         });
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -68,8 +69,20 @@ public class ProductNoCrashTests
         """;
 
     [Fact]
+    public void Discovers_the_shipped_analyzers() =>
+        Assert.Contains(NoCrashVerifier.ProductAnalyzers(), a => a.SupportedDiagnostics.Any(d => d.Id == "KA0001"));
+
+    [Fact]
     public Task Client_code() => NoCrashVerifier.VerifyAsync(ClientCode);
 
     [Fact]
     public Task Server_code() => NoCrashVerifier.VerifyAsync(ServerCode);
+
+    [Fact]
+    public Task Client_code_on_netstandard_with_the_runtime_helper() =>
+        NoCrashVerifier.VerifyAsync(
+            NoCrashVerifier.ProductAnalyzers(),
+            NoCrashVerifier.ProductCodeFixes(),
+            [ClientCode],
+            new() { TargetFramework = TestTargetFramework.NetStandard20, ReferenceKeepAliveRuntime = true });
 }

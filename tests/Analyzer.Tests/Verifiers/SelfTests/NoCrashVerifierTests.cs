@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using KeepAliveAnalyzers.Tests.Infrastructure;
@@ -41,12 +40,5 @@ public class NoCrashVerifierTests
         Assert.Contains(analyzers, a => a is ThrowingAnalyzer);
         Assert.Contains(fixes, f => f is DivergentFixAllFix);
         Assert.DoesNotContain(analyzers.Select(a => a.GetType()), t => t.IsAbstract);
-    }
-
-    [Fact]
-    public void Product_assemblies_load()
-    {
-        Assert.IsType<ImmutableArray<DiagnosticAnalyzer>>(NoCrashVerifier.ProductAnalyzers());
-        Assert.IsType<ImmutableArray<CodeFixProvider>>(NoCrashVerifier.ProductCodeFixes());
     }
 }

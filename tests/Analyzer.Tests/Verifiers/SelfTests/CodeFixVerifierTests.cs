@@ -74,6 +74,15 @@ public class CodeFixVerifierTests
     }
 
     [Fact]
+    public async Task Fails_when_solution_fix_all_misses_another_project()
+    {
+        var error = await Assert.ThrowsAsync<VerificationException>(() =>
+            CodeFixVerifier<NewTcpClientAnalyzer, ProjectOnlyFixAllFix>.VerifyFixAsync(Snippets.TwoClients, Snippets.TwoClientsFixed));
+
+        Assert.Contains("Fix All (Solution, two projects) compared with fixes one at a time: TestProject1/Test0.cs differs", error.Message);
+    }
+
+    [Fact]
     public Task Fix_all_check_can_be_skipped() =>
         CodeFixVerifier<NewTcpClientAnalyzer, DivergentFixAllFix>.VerifyFixAsync(Snippets.TwoClients, Snippets.TwoClientsFixed, new() { SkipFixAllCheck = true });
 

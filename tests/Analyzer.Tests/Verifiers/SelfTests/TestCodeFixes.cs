@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -96,23 +97,43 @@ public sealed class NoActionFix : SetNoDelayFix
 /// <summary>Its Fix All writes a trailing comma that fixing one by one does not.</summary>
 public sealed class DivergentFixAllFix : SetNoDelayFix
 {
-    public override FixAllProvider? GetFixAllProvider() => new TrailingCommaFixAll();
+    public override FixAllProvider? GetFixAllProvider() => new TestFixAll("{ NoDelay = true, }", onlyTriggerProject: false);
+}
 
-    private sealed class TrailingCommaFixAll : FixAllProvider
+/// <summary>Its Fix All stays in the trigger's project even at Solution scope.</summary>
+public sealed class ProjectOnlyFixAllFix : SetNoDelayFix
+{
+    public override FixAllProvider? GetFixAllProvider() => new TestFixAll("{ NoDelay = true }", onlyTriggerProject: true);
+}
+
+/// <summary>A hand-written Fix All (Document and Solution scope) that adds <paramref name="initializer"/> to every flagged creation.</summary>
+internal sealed class TestFixAll(string initializer, bool onlyTriggerProject) : FixAllProvider
+{
+    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => [FixAllScope.Document, FixAllScope.Solution];
+
+    public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
+        Task.FromResult<CodeAction?>(CodeAction.Create("Set NoDelay everywhere", cancellationToken => FixAsync(fixAllContext, cancellationToken)));
+
+    private async Task<Solution> FixAsync(FixAllContext context, CancellationToken cancellationToken)
     {
-        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) =>
-            Task.FromResult<CodeAction?>(CodeAction.Create("Set NoDelay everywhere", cancellationToken => FixDocumentAsync(fixAllContext, cancellationToken)));
-
-        private static async Task<Solution> FixDocumentAsync(FixAllContext context, CancellationToken cancellationToken)
+        IEnumerable<Document> documents = context.Scope switch
         {
-            var document = context.Document!;
+            FixAllScope.Document => [context.Document!],
+            _ when onlyTriggerProject => context.Project.Documents,
+            _ => context.Solution.Projects.SelectMany(p => p.Documents),
+        };
+        var solution = context.Solution;
+        foreach (var document in documents)
+        {
             var root = (await document.GetSyntaxRootAsync(cancellationToken))!;
             var creations = (await context.GetDocumentDiagnosticsAsync(document))
                 .Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true))
                 .OfType<BaseObjectCreationExpressionSyntax>();
             var fixedRoot = root.ReplaceNodes(creations, (original, _) =>
-                SyntaxFactory.ParseExpression($"{original.WithoutTrivia()} {{ NoDelay = true, }}").WithTriviaFrom(original));
-            return document.WithSyntaxRoot(fixedRoot).Project.Solution;
+                SyntaxFactory.ParseExpression($"{original.WithoutTrivia()} {initializer}").WithTriviaFrom(original));
+            solution = solution.WithDocumentSyntaxRoot(document.Id, fixedRoot);
         }
+
+        return solution;
     }
 }

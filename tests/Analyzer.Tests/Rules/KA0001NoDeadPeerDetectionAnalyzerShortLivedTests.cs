@@ -1,0 +1,440 @@
+using System.Threading.Tasks;
+using KeepAliveAnalyzers.Tests.Verifiers;
+using Xunit;
+using Verify = KeepAliveAnalyzers.Tests.Verifiers.AnalyzerVerifier<KeepAliveAnalyzers.Rules.KA0001NoDeadPeerDetectionAnalyzer>;
+
+namespace KeepAliveAnalyzers.Tests.Rules;
+
+/// <summary>Connect, exchange and close inside one method: the connection never sits idle, so nothing is reported.</summary>
+public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
+{
+    private const string OneRequestOneResponse = """
+        using System.Net.Sockets;
+        using System.Text;
+
+        public static class TimeClient
+        {
+            public static string Query(string host, int port)
+            {
+                using var client = new TcpClient(host, port);
+                var stream = client.GetStream();
+                var request = Encoding.ASCII.GetBytes("TIME\n");
+                stream.Write(request, 0, request.Length);
+                var buffer = new byte[64];
+                var read = stream.Read(buffer, 0, buffer.Length);
+                return Encoding.ASCII.GetString(buffer, 0, read);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(TestTargetFramework.Net80)]
+    [InlineData(TestTargetFramework.NetStandard20)]
+    public Task One_request_one_response(TestTargetFramework framework) =>
+        Verify.VerifyAsync(OneRequestOneResponse, new() { TargetFramework = framework });
+
+    private const string AsyncExchangeWithTimeout = """
+        using System;
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Ops.Probes;
+
+        public sealed class BannerProbe
+        {
+            public async Task<string> GetBannerAsync(string host, int port, CancellationToken cancellationToken)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                using var client = new TcpClient();
+                await client.ConnectAsync(host, port, timeout.Token);
+                var buffer = new byte[256];
+                var read = await client.GetStream().ReadAsync(buffer, timeout.Token);
+                return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Async_banner_grab_with_a_timeout() => Verify.VerifyAsync(AsyncExchangeWithTimeout);
+
+    private const string HealthCheckReturnsBool = """
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public static class TcpHealthCheck
+        {
+            public static async Task<bool> IsReachableAsync(IPEndPoint endPoint, CancellationToken cancellationToken)
+            {
+                using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    await socket.ConnectAsync(endPoint, cancellationToken);
+                    return socket.Connected;
+                }
+                catch (SocketException)
+                {
+                    return false;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Health_check_returning_only_a_bool() => Verify.VerifyAsync(HealthCheckReturnsBool);
+
+    private const string PortScanner = """
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public static class PortScanner
+        {
+            public static async Task<List<int>> OpenPortsAsync(string host, IEnumerable<int> ports)
+            {
+                var open = new List<int>();
+                foreach (var port in ports)
+                {
+                    using var client = new TcpClient();
+                    try
+                    {
+                        await client.ConnectAsync(host, port);
+                        open.Add(port);
+                    }
+                    catch (SocketException)
+                    {
+                    }
+                }
+
+                return open;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Port_scanner_creating_a_client_per_port() => Verify.VerifyAsync(PortScanner);
+
+    private const string WhoisLookup = """
+        using System.IO;
+        using System.Net.Sockets;
+
+        public static class Whois
+        {
+            public static string Lookup(string domain)
+            {
+                using var client = new TcpClient("whois.iana.org", 43);
+                using var stream = client.GetStream();
+                using var writer = new StreamWriter(stream) { AutoFlush = true };
+                using var reader = new StreamReader(stream);
+                writer.Write(domain + "\r\n");
+                return reader.ReadToEnd();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Whois_lookup_reading_to_the_end_once() => Verify.VerifyAsync(WhoisLookup);
+
+    private const string SmtpStyleDialogue = """
+        using System.IO;
+        using System.Net.Sockets;
+
+        public sealed class MailDropper
+        {
+            public void Drop(string relay, string from, string to, string body)
+            {
+                using var client = new TcpClient(relay, 25);
+                using var reader = new StreamReader(client.GetStream());
+                using var writer = new StreamWriter(client.GetStream()) { NewLine = "\r\n", AutoFlush = true };
+                reader.ReadLine();
+                writer.WriteLine("HELO localhost");
+                reader.ReadLine();
+                writer.WriteLine($"MAIL FROM:<{from}>");
+                reader.ReadLine();
+                writer.WriteLine($"RCPT TO:<{to}>");
+                reader.ReadLine();
+                writer.WriteLine("DATA");
+                reader.ReadLine();
+                writer.WriteLine(body);
+                writer.WriteLine(".");
+                reader.ReadLine();
+                writer.WriteLine("QUIT");
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Fixed_dialogue_without_a_loop() => Verify.VerifyAsync(SmtpStyleDialogue);
+
+    private const string AcceptRespondClose = """
+        using System;
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Text;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class DaytimeServer
+        {
+            public async Task ServeAsync(CancellationToken cancellationToken)
+            {
+                var listener = new TcpListener(IPAddress.Any, 13);
+                listener.Start();
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    using var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                    var now = Encoding.ASCII.GetBytes(DateTimeOffset.UtcNow.ToString("R") + "\r\n");
+                    await client.GetStream().WriteAsync(now, cancellationToken);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Accept_loop_answering_once_and_closing() => Verify.VerifyAsync(AcceptRespondClose);
+
+    private const string SyncAcceptSendShutdown = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        static class QuoteOfTheDay
+        {
+            public static void Serve(string quote)
+            {
+                using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                listener.Bind(new IPEndPoint(IPAddress.Any, 17));
+                listener.Listen(10);
+                var payload = System.Text.Encoding.ASCII.GetBytes(quote);
+                while (true)
+                {
+                    using Socket connection = listener.Accept();
+                    connection.Send(payload);
+                    connection.Shutdown(SocketShutdown.Both);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Sync_accept_send_and_shutdown() => Verify.VerifyAsync(SyncAcceptSendShutdown);
+
+    private const string HelperInSameClassDoesNotKeep = """
+        using System.Net.Sockets;
+        using System.Text;
+
+        public sealed class LicenseCheck
+        {
+            public bool IsValid(string server, string key)
+            {
+                using var client = new TcpClient(server, 7070);
+                SendKey(client, key);
+                return ReadVerdict(client) == "OK";
+            }
+
+            private static void SendKey(TcpClient client, string key)
+            {
+                var bytes = Encoding.UTF8.GetBytes(key + "\n");
+                client.GetStream().Write(bytes, 0, bytes.Length);
+            }
+
+            private static string ReadVerdict(TcpClient client)
+            {
+                var buffer = new byte[2];
+                var read = client.GetStream().Read(buffer, 0, 2);
+                return Encoding.ASCII.GetString(buffer, 0, read);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Helpers_in_the_same_class_that_only_exchange() => Verify.VerifyAsync(HelperInSameClassDoesNotKeep);
+
+    private const string FramingHelperInOtherFile = """
+        using System.Buffers.Binary;
+        using System.Net.Sockets;
+
+        namespace Rpc.Framing;
+
+        internal static class Frames
+        {
+            public static void Write(Socket socket, byte[] payload)
+            {
+                var header = new byte[4];
+                BinaryPrimitives.WriteInt32BigEndian(header, payload.Length);
+                socket.Send(header);
+                socket.Send(payload);
+            }
+
+            public static byte[] ReadOne(Socket socket)
+            {
+                var header = new byte[4];
+                socket.Receive(header);
+                var payload = new byte[BinaryPrimitives.ReadInt32BigEndian(header)];
+                socket.Receive(payload);
+                return payload;
+            }
+        }
+        """;
+
+    private const string RpcCallUsingFramingHelper = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        namespace Rpc;
+
+        public static class OneShotRpc
+        {
+            public static byte[] Call(IPEndPoint server, byte[] request)
+            {
+                using var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(server);
+                Framing.Frames.Write(socket, request);
+                return Framing.Frames.ReadOne(socket);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Framing_helpers_in_another_file_that_only_exchange() =>
+        Verify.VerifyAsync([RpcCallUsingFramingHelper, FramingHelperInOtherFile]);
+
+    private const string JsonOverFrameworkCalls = """
+        using System.Net.Sockets;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Config.Client;
+
+        public sealed record ConfigRequest(string Service);
+        public sealed record ConfigResponse(string Json);
+
+        public static class ConfigFetcher
+        {
+            public static async Task<ConfigResponse?> FetchAsync(string host, string service, CancellationToken cancellationToken)
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(host, 8500, cancellationToken);
+                var stream = client.GetStream();
+                await JsonSerializer.SerializeAsync(stream, new ConfigRequest(service), cancellationToken: cancellationToken);
+                client.Client.Shutdown(SocketShutdown.Send);
+                return await JsonSerializer.DeserializeAsync<ConfigResponse>(stream, cancellationToken: cancellationToken);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Framework_calls_that_do_not_keep_the_stream() => Verify.VerifyAsync(JsonOverFrameworkCalls);
+
+    private const string ConnectWithTimeoutViaWhenAny = """
+        using System;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public static class Ping
+        {
+            public static async Task<TimeSpan?> MeasureAsync(string host, int port)
+            {
+                var started = DateTime.UtcNow;
+                using var client = new TcpClient();
+                var connect = client.ConnectAsync(host, port);
+                if (await Task.WhenAny(connect, Task.Delay(2000)) != connect) return null;
+                await connect;
+                return DateTime.UtcNow - started;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Connect_raced_against_a_delay() => Verify.VerifyAsync(ConnectWithTimeoutViaWhenAny);
+
+    private const string AcceptedAndLoggedOnly = """
+        using System;
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class KnockListener
+        {
+            public async Task WaitForKnockAsync(int port)
+            {
+                using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                listener.Listen(1);
+                using var knock = await listener.AcceptAsync();
+                Console.WriteLine($"knocked by {knock.RemoteEndPoint}");
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Accepted_connection_only_logged_then_closed() => Verify.VerifyAsync(AcceptedAndLoggedOnly);
+
+    private const string ShortLivedInTopLevelStyleProgram = """
+        using System;
+        using System.Net.Sockets;
+
+        internal static class Program
+        {
+            private static int Main(string[] args)
+            {
+                if (args.Length < 2) return 2;
+                try
+                {
+                    using var client = new TcpClient(args[0], int.Parse(args[1]));
+                    client.GetStream().Write(new byte[] { 0x01 }, 0, 1);
+                    return client.GetStream().ReadByte() == 0x06 ? 0 : 1;
+                }
+                catch (SocketException error)
+                {
+                    Console.Error.WriteLine(error.Message);
+                    return 3;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Command_line_tool_sending_one_byte() => Verify.VerifyAsync(ShortLivedInTopLevelStyleProgram);
+
+    private const string UploadWithCopyToAsync = """
+        using System.IO;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public static class Uploader
+        {
+            public static async Task UploadAsync(string path, string host)
+            {
+                await using var file = File.OpenRead(path);
+                using var client = new TcpClient();
+                await client.ConnectAsync(host, 9999);
+                await file.CopyToAsync(client.GetStream());
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Upload_copying_a_file_into_the_stream_once() => Verify.VerifyAsync(UploadWithCopyToAsync);
+
+    private const string EndConnectStyleApmOneShot = """
+        using System.Net.Sockets;
+
+        public static class WakeUp
+        {
+            public static void Knock(string host)
+            {
+                var client = new TcpClient();
+                client.Connect(host, 9);
+                client.Client.Send(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF });
+                client.Close();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Unconnected_client_connected_used_once_and_closed() => Verify.VerifyAsync(EndConnectStyleApmOneShot);
+}

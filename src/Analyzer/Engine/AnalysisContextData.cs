@@ -18,6 +18,7 @@ internal sealed class AnalysisContextData
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<TypeIndex>> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, Lazy<ConnectionAssessment?>> _assessments = new();
     private readonly ConcurrentDictionary<IParameterSymbol, Lazy<ParameterSummary>> _parameters = new(SymbolEqualityComparer.Default);
 
     private AnalysisContextData(KnownSymbols symbols, ImmutableHashSet<IMethodSymbol> configurationMethods)
@@ -62,6 +63,21 @@ internal sealed class AnalysisContextData
         {
             _models.TryAdd(model.SyntaxTree, model);
         }
+    }
+
+    /// <summary>
+    /// The verdict on the connection made at the callback's operation, computed once however many rules ask
+    /// (KA0001, KA0002, KA0003). Only sites are cached: other operations return null at the cost of a type check.
+    /// </summary>
+    public ConnectionAssessment? GetAssessment(OperationAnalysisContext context)
+    {
+        if (!ConnectionSite.TryGet(context.Operation, Symbols, out var site))
+        {
+            return null;
+        }
+
+        return _assessments.GetOrAdd(context.Operation.Syntax, _ => new Lazy<ConnectionAssessment?>(
+            () => ConnectionAssessment.Assess(site, context, this), LazyThreadSafetyMode.PublicationOnly)).Value;
     }
 
     public TypeIndex GetTypeIndex(INamedTypeSymbol type, CancellationToken cancellationToken) =>

@@ -25,13 +25,8 @@ internal readonly struct ConnectionAssessment
     public bool HasUserTimeout => Facts.Has(Evidence.UserTimeout);
 
     /// <summary>Null unless the operation is a long-lived TCP connection (never a listener, a placeholder or a short exchange).</summary>
-    public static ConnectionAssessment? Assess(OperationAnalysisContext context, AnalysisContextData data)
+    public static ConnectionAssessment? Assess(ConnectionSite site, OperationAnalysisContext context, AnalysisContextData data)
     {
-        if (!ConnectionSite.TryGet(context.Operation, data.Symbols, out var site))
-        {
-            return null;
-        }
-
         var homeType = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
         if (site.Listener is { } listener && !ListenerKind.IsTcp(listener, data, homeType, context.CancellationToken))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -38,6 +39,10 @@ internal readonly struct ConnectionSite
 
     /// <summary>For accept sites, the listener the connection is accepted from (its options are inherited on Linux).</summary>
     public IOperation? Listener { get; }
+
+    /// <summary>The operation kinds a site can be: what the site rules subscribe to.</summary>
+    public static ImmutableArray<OperationKind> OperationKinds { get; } = ImmutableArray.Create(
+        OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.Invalid);
 
     public bool IsAccept => Kind is SiteKind.Accepted or SiteKind.AcceptedIntoEventArgs or SiteKind.AcceptMethodGroup;
 

@@ -41,14 +41,14 @@ public sealed class KA0001NoDeadPeerDetectionAnalyzer : DiagnosticAnalyzer
         {
             if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
             {
-                start.RegisterOperationAction(c => Analyze(c, data), OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.Invalid);
+                start.RegisterOperationAction(c => Analyze(c, data), ConnectionSite.OperationKinds);
             }
         });
     }
 
     private static void Analyze(OperationAnalysisContext context, AnalysisContextData data)
     {
-        if (ConnectionAssessment.Assess(context, data) is { Facts.Level: <= KeepAliveLevel.WindowsOnly, HasUserTimeout: false } assessment)
+        if (data.GetAssessment(context) is { Facts.Level: <= KeepAliveLevel.WindowsOnly, HasUserTimeout: false } assessment)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, assessment.Site.Operation.Syntax.GetLocation(), assessment.Name));
         }

@@ -1,0 +1,44 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
+
+/// <summary>Where a <c>TcpKeepAlive.Configure(x);</c> statement goes.</summary>
+internal enum InsertionKind
+{
+    /// <summary>Right after <see cref="ConfigureCallPlan.Target"/>, a statement.</summary>
+    AfterStatement,
+
+    /// <summary>Right before <see cref="ConfigureCallPlan.Target"/>, the first statement of a using body.</summary>
+    BeforeStatement,
+
+    /// <summary>Into <see cref="ConfigureCallPlan.Target"/>, an empty using body.</summary>
+    IntoEmptyBlock,
+
+    /// <summary><see cref="ConfigureCallPlan.Target"/> is a member or lambda whose expression body becomes a block.</summary>
+    ExpressionBody,
+}
+
+/// <summary>One connection to configure: where the call goes and what it passes.</summary>
+internal sealed class ConfigureCallPlan
+{
+    public ConfigureCallPlan(InsertionKind kind, SyntaxNode target, ExpressionSyntax argument, ExpressionSyntax? returnedValue = null)
+    {
+        Kind = kind;
+        Target = target;
+        Argument = argument;
+        ReturnedValue = returnedValue;
+    }
+
+    public InsertionKind Kind { get; }
+    public SyntaxNode Target { get; }
+
+    /// <summary>The expression passed to Configure: the variable, field or property holding the connection.</summary>
+    public ExpressionSyntax Argument { get; }
+
+    /// <summary>For an expression body that produced a value: what the new block returns.</summary>
+    public ExpressionSyntax? ReturnedValue { get; }
+
+    public bool IsSameInsertion(ConfigureCallPlan other) =>
+        Kind == other.Kind && Target == other.Target && Argument.IsEquivalentTo(other.Argument);
+}

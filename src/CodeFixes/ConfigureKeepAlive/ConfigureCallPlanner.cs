@@ -1,0 +1,171 @@
+using System.Linq;
+using System.Threading;
+using KeepAliveAnalyzers.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
+
+/// <summary>
+/// Decides, for one KA0001 diagnostic, where <c>TcpKeepAlive.Configure(x);</c> can go, or that it cannot go anywhere
+/// safely (no variable holds the connection, a field initializer, a connect that cannot be followed).
+/// </summary>
+internal sealed class ConfigureCallPlanner
+{
+    private readonly SemanticModel _model;
+    private readonly TcpKeepAliveApi _api;
+    private readonly KnownSymbols _symbols;
+    private readonly CancellationToken _cancellationToken;
+
+    private ConfigureCallPlanner(SemanticModel model, TcpKeepAliveApi api, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        _model = model;
+        _api = api;
+        _symbols = symbols;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Null when the compilation cannot call <c>TcpKeepAlive.Configure</c>.</summary>
+    public static ConfigureCallPlanner? Create(SemanticModel model, CancellationToken cancellationToken) =>
+        TcpKeepAliveApi.Resolve(model.Compilation) is { } api && KnownSymbols.TryCreate(model.Compilation) is { } symbols
+            ? new ConfigureCallPlanner(model, api, symbols, cancellationToken)
+            : null;
+
+    public ConfigureCallPlan? Plan(TextSpan diagnosticSpan)
+    {
+        var root = _model.SyntaxTree.GetRoot(_cancellationToken);
+        if (SiteAt(root, diagnosticSpan) is not { } siteSyntax ||
+            _model.GetOperation(siteSyntax, _cancellationToken) is not { } operation ||
+            !ConnectionSite.TryGet(operation, _symbols, out var site))
+        {
+            return null;
+        }
+
+        var connected = site.Kind switch
+        {
+            SiteKind.CreatedConnected or SiteKind.Accepted => true,
+            SiteKind.CreatedUnconnected => false,
+            _ => (bool?)null, // accepted into SocketAsyncEventArgs or through a method group: no variable here
+        };
+        return connected is { } isConnected ? PlanForValue(operation, isConnected) : null;
+    }
+
+    /// <summary>The creation or accept expression the diagnostic is reported on.</summary>
+    private static ExpressionSyntax? SiteAt(SyntaxNode root, TextSpan span) =>
+        root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf()
+            .TakeWhile(node => node.Span == span)
+            .OfType<ExpressionSyntax>()
+            .FirstOrDefault(node => node is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax);
+
+    private ConfigureCallPlan? PlanForValue(IOperation site, bool connected)
+    {
+        switch (site.ValueConsumer(out var carrier))
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Syntax: VariableDeclaratorSyntax declaratorSyntax } declarator }:
+                var local = new ConnectionHolder(declarator.Symbol, declarator.Symbol.Type, SyntaxFactory.IdentifierName(declarator.Symbol.Name), _model, _cancellationToken);
+                return declaratorSyntax.Parent?.Parent switch
+                {
+                    LocalDeclarationStatementSyntax statement => AfterStatement(statement, local, connected),
+                    UsingStatementSyntax @using => AtStartOfUsing(@using, local, connected),
+                    _ => null, // for, fixed
+                };
+            case ISimpleAssignmentOperation assignment when assignment.Value == carrier &&
+                                                            assignment.Syntax is AssignmentExpressionSyntax assignmentSyntax &&
+                                                            HolderOf(assignment.Target, assignmentSyntax.Left) is { } holder:
+                return assignmentSyntax.Parent switch
+                {
+                    ExpressionStatementSyntax statement => AfterStatement(statement, holder, connected),
+                    ArrowExpressionClauseSyntax { Parent: { } member } when connected => InExpressionBody(member, holder),
+                    LambdaExpressionSyntax lambda when connected && lambda.ExpressionBody == assignmentSyntax => InExpressionBody(lambda, holder),
+                    _ => null, // inside a condition, an argument, a using header
+                };
+            default:
+                return null; // passed straight into a call, returned, a field initializer, base(...) arguments
+        }
+    }
+
+    /// <summary>Locals, parameters and members reached through <c>this</c> or other plain names: reading them again is free of side effects.</summary>
+    private ConnectionHolder? HolderOf(IOperation target, ExpressionSyntax syntax)
+    {
+        var symbol = target switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field when IsPlainInstance(field.Instance) => field.Field,
+            IPropertyReferenceOperation { Property: { IsIndexer: false, GetMethod: not null } } property when IsPlainInstance(property.Instance) => property.Property,
+            _ => (ISymbol?)null,
+        };
+        return symbol is null || target.Type is null
+            ? null
+            : new ConnectionHolder(symbol, target.Type, syntax.WithoutTrivia(), _model, _cancellationToken);
+    }
+
+    private static bool IsPlainInstance(IOperation? instance) => instance switch
+    {
+        null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation => true,
+        IFieldReferenceOperation field => IsPlainInstance(field.Instance),
+        IPropertyReferenceOperation { Property.IsIndexer: false } property => IsPlainInstance(property.Instance),
+        _ => false,
+    };
+
+    private ConfigureCallPlan? AfterStatement(StatementSyntax statement, ConnectionHolder holder, bool connected)
+    {
+        var placed = StatementLists.Placed(statement);
+        // An unconnected socket is configured once connected; only a statement list shows what follows it.
+        var anchor = connected ? placed
+            : ConnectStatementFinder.Find(StatementLists.Following(placed), holder) is { } connect ? StatementLists.Placed(connect)
+            : null;
+        return anchor is null ? null : Plan(InsertionKind.AfterStatement, StatementLists.AfterConfigureCalls(anchor), holder);
+    }
+
+    /// <summary><c>using (var c = …) { … }</c>: the call opens the body (after the connect for an unconnected socket).</summary>
+    private ConfigureCallPlan? AtStartOfUsing(UsingStatementSyntax @using, ConnectionHolder holder, bool connected)
+    {
+        if (!connected)
+        {
+            return @using.Statement is BlockSyntax body && ConnectStatementFinder.Find(body.Statements, holder) is { } connect
+                ? Plan(InsertionKind.AfterStatement, StatementLists.AfterConfigureCalls(StatementLists.Placed(connect)), holder)
+                : null;
+        }
+
+        var statement = @using.Statement;
+        while (statement is UsingStatementSyntax { Statement: var inner })
+        {
+            statement = inner; // using (var c = …) using (var s = c.GetStream()) { … }: the innermost body
+        }
+
+        if (statement is not BlockSyntax block)
+        {
+            return Plan(InsertionKind.BeforeStatement, statement, holder);
+        }
+
+        var configured = block.Statements.TakeWhile(StatementLists.IsConfigureCall).LastOrDefault();
+        return configured is not null ? Plan(InsertionKind.AfterStatement, configured, holder)
+            : block.Statements.Count > 0 ? Plan(InsertionKind.BeforeStatement, block.Statements[0], holder)
+            : Plan(InsertionKind.IntoEmptyBlock, block, holder);
+    }
+
+    /// <summary><c>void Accept() => _c = l.AcceptTcpClient();</c> or <c>ar => _c = l.EndAcceptTcpClient(ar)</c>: becomes a block.</summary>
+    private ConfigureCallPlan? InExpressionBody(SyntaxNode owner, ConnectionHolder holder)
+    {
+        var method = owner switch
+        {
+            BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax => _model.GetDeclaredSymbol(owner, _cancellationToken) as IMethodSymbol,
+            LambdaExpressionSyntax lambda => _model.GetSymbolInfo(lambda, _cancellationToken).Symbol as IMethodSymbol,
+            _ => null, // expression-bodied properties and indexers
+        };
+        if (method is null)
+        {
+            return null;
+        }
+
+        var returnsValue = !method.ReturnsVoid && !(method.IsAsync && method.ReturnType is INamedTypeSymbol { Arity: 0 });
+        return Plan(InsertionKind.ExpressionBody, owner, holder, returnsValue ? holder.Expression : null);
+    }
+
+    private ConfigureCallPlan? Plan(InsertionKind kind, SyntaxNode target, ConnectionHolder holder, ExpressionSyntax? returnedValue = null) =>
+        _api.ArgumentFor(holder.Expression, holder.Type) is { } argument ? new ConfigureCallPlan(kind, target, argument, returnedValue) : null;
+}

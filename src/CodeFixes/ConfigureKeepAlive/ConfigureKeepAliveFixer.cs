@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
+
+/// <summary>Fixes any number of KA0001 diagnostics of one document in one edit: one fix and Fix All share this path.</summary>
+internal static class ConfigureKeepAliveFixer
+{
+    public static async Task<bool> CanFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        (await PlansAsync(document, new[] { diagnostic }, cancellationToken).ConfigureAwait(false)).Count > 0;
+
+    public static async Task<Document> FixAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var plans = await PlansAsync(document, diagnostics, cancellationToken).ConfigureAwait(false);
+        if (plans.Count == 0)
+        {
+            return document;
+        }
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        ConfigureCallInserter.Insert(editor, plans);
+        var named = await ConfigureCallNaming.ApplyAsync(document, editor.GetChangedRoot(), cancellationToken).ConfigureAwait(false);
+        return await Formatter.FormatAsync(named, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One plan per connection, in source order; two diagnostics needing the same call (<c>c = a ? new(…) : new(…)</c>) share it.</summary>
+    private static async Task<List<ConfigureCallPlan>> PlansAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var plans = new List<ConfigureCallPlan>();
+        if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model ||
+            ConfigureCallPlanner.Create(model, cancellationToken) is not { } planner)
+        {
+            return plans;
+        }
+
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            if (diagnostic.Location.SourceTree == model.SyntaxTree && planner.Plan(diagnostic.Location.SourceSpan) is { } plan &&
+                !plans.Any(plan.IsSameInsertion))
+            {
+                plans.Add(plan);
+            }
+        }
+
+        return plans;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
+
+/// <summary>The <c>KeepAlive.TcpKeepAlive.Configure</c> overloads a compilation can call.</summary>
+internal sealed class TcpKeepAliveApi
+{
+    public const string Namespace = "KeepAlive";
+    public const string TypeName = "TcpKeepAlive";
+    public const string MethodName = "Configure";
+
+    private readonly Compilation _compilation;
+    private readonly INamedTypeSymbol? _tcpClient;
+    private readonly IMethodSymbol[] _overloads;
+
+    private TcpKeepAliveApi(Compilation compilation, INamedTypeSymbol type)
+    {
+        _compilation = compilation;
+        _tcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
+        _overloads = type.GetMembers(MethodName).OfType<IMethodSymbol>()
+            .Where(m => m.IsStatic && m.Parameters.Length >= 1 && m.Parameters.Skip(1).All(p => p.IsOptional) &&
+                        compilation.IsSymbolAccessibleWithin(m, compilation.Assembly))
+            .ToArray();
+    }
+
+    /// <summary>Null when <c>KeepAlive.TcpKeepAlive</c> does not resolve: the project does not reference KeepAlive.Runtime.</summary>
+    public static TcpKeepAliveApi? Resolve(Compilation compilation) =>
+        compilation.GetTypeByMetadataName(Namespace + "." + TypeName) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)
+            ? new TcpKeepAliveApi(compilation, type)
+            : null;
+
+    /// <summary>
+    /// The argument that hands <paramref name="holder"/> (of type <paramref name="holderType"/>) to an overload:
+    /// the holder itself, or <c>holder.Client</c> for a TcpClient when only a Socket overload exists; null when none fits.
+    /// </summary>
+    public ExpressionSyntax? ArgumentFor(ExpressionSyntax holder, ITypeSymbol holderType)
+    {
+        if (Accepts(holderType))
+        {
+            return holder;
+        }
+
+        var socket = _tcpClient?.GetMembers("Client").OfType<IPropertySymbol>().FirstOrDefault()?.Type;
+        return socket is not null && _tcpClient is not null && IsReferenceConvertible(holderType, _tcpClient) && Accepts(socket)
+            ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, holder, SyntaxFactory.IdentifierName("Client"))
+            : null;
+    }
+
+    private bool Accepts(ITypeSymbol argumentType) => _overloads.Any(m => IsReferenceConvertible(argumentType, m.Parameters[0].Type));
+
+    private bool IsReferenceConvertible(ITypeSymbol from, ITypeSymbol to) =>
+        _compilation.ClassifyConversion(from, to) is { IsImplicit: true } conversion && (conversion.IsIdentity || conversion.IsReference);
+}

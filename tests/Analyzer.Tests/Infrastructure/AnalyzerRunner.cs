@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
@@ -42,11 +44,11 @@ internal static class AnalyzerRunner
             failures.Distinct().ToImmutableArray());
     }
 
-    private static ImmutableArray<Diagnostic> Sort(System.Collections.Generic.IEnumerable<Diagnostic> diagnostics) =>
+    private static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics
-            .OrderBy(d => d.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Location.SourceSpan.End)
-            .ThenBy(d => d.Id, System.StringComparer.Ordinal)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
 }

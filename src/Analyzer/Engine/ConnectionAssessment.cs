@@ -9,12 +9,16 @@ namespace KeepAliveAnalyzers.Engine;
 /// </summary>
 internal readonly struct ConnectionAssessment
 {
-    private ConnectionAssessment(ConnectionSite site, FlowFacts facts, string name)
+    private ConnectionAssessment(ConnectionSite site, FlowFacts facts, string name, IOperation? timingCall)
     {
         Site = site;
         Facts = facts;
         Name = name;
+        TimingCall = timingCall;
     }
+
+    /// <summary>A call that sets the keepalive idle/interval/count on the connection in code the site's flow reached directly.</summary>
+    public IOperation? TimingCall { get; }
 
     public ConnectionSite Site { get; }
     public FlowFacts Facts { get; }
@@ -54,10 +58,10 @@ internal readonly struct ConnectionAssessment
         {
             // Linux copies keepalive and user-timeout options from the listener to every accepted socket.
             var inherited = ConnectionFlow.ForListener(acceptedFrom, context.ContainingSymbol, data, context.CancellationToken).Facts;
-            facts = facts.With(inherited.Level).With(inherited.Evidence & Evidence.UserTimeout);
+            facts = facts.With(inherited.Level).With(inherited.Evidence & (Evidence.UserTimeout | Evidence.KeepAliveEnabled));
         }
 
-        return new ConnectionAssessment(site, facts, flow.Name ?? DefaultName(site));
+        return new ConnectionAssessment(site, facts, flow.Name ?? DefaultName(site), flow.TimingCall);
     }
 
     /// <summary>

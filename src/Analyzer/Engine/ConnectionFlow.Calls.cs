@@ -12,6 +12,11 @@ internal sealed partial class ConnectionFlow
         if (KeepAliveCalls.Classify(invocation, _data) is { } configuration)
         {
             Add(configuration);
+            if (configuration.Level == KeepAliveLevel.Tuned && invocation.TargetMethod.Name == "SetSocketOption")
+            {
+                TimingCall ??= invocation;
+            }
+
             return;
         }
 

@@ -38,6 +38,9 @@ internal sealed partial class ConnectionFlow
 
     public FlowFacts Facts { get; private set; }
 
+    /// <summary>The first SetSocketOption of TcpKeepAliveTime/Interval/RetryCount seen on the connection.</summary>
+    public IOperation? TimingCall { get; private set; }
+
     /// <summary>The first local, field or property that holds the connection: the name the message uses.</summary>
     public string? Name { get; private set; }
 

@@ -50,6 +50,9 @@ internal enum Evidence
     /// <summary>Handed to a method or constructor in source that takes it over (connecting it may be that code's job).</summary>
     HandedOn = 1 << 8,
 
+    /// <summary>SO_KEEPALIVE is turned on (directly, by IOControl(KeepAliveValues), by our helper, or on the listener).</summary>
+    KeepAliveEnabled = 1 << 9,
+
     LongLived = Stored | Captured | Returned | Escaped | LoopIo,
 }
 
@@ -75,7 +78,7 @@ internal readonly struct FlowFacts : IEquatable<FlowFacts>
 
     /// <summary>Facts that reach the connection only on Windows keep nothing above <see cref="KeepAliveLevel.WindowsOnly"/>.</summary>
     public FlowFacts OnlyOnWindows() =>
-        new(Evidence & ~Evidence.UserTimeout, Level > KeepAliveLevel.WindowsOnly ? KeepAliveLevel.WindowsOnly : Level);
+        new(Evidence & ~(Evidence.UserTimeout | Evidence.KeepAliveEnabled), Level > KeepAliveLevel.WindowsOnly ? KeepAliveLevel.WindowsOnly : Level);
 
     public FlowFacts Merge(FlowFacts other) => new(Evidence | other.Evidence, other.Level > Level ? other.Level : Level);
 

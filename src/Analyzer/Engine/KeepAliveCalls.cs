@@ -24,7 +24,7 @@ internal static class KeepAliveCalls
         var method = invocation.TargetMethod;
         var facts = data.Symbols.IsSocket(method.ContainingType) ? ClassifySocketMethod(invocation)
             : IsOurHelper(method, data.Symbols) || data.ConfigurationMethods.Contains(method.OriginalDefinition)
-                ? new FlowFacts(Evidence.UserTimeout, KeepAliveLevel.Tuned)
+                ? new FlowFacts(Evidence.UserTimeout | Evidence.KeepAliveEnabled, KeepAliveLevel.Tuned)
                 : (FlowFacts?)null;
 
         // Configuration that only runs on Windows leaves Linux and macOS on their 2-hour defaults.
@@ -44,7 +44,7 @@ internal static class KeepAliveCalls
             case "SetSocketOption" when arguments.Length == 3:
                 return (Constant(arguments[0].Value), Constant(arguments[1].Value)) switch
                 {
-                    (LevelSocket, KeepAlive) => IsOff(arguments[2].Value) ? null : new FlowFacts(Evidence.None, KeepAliveLevel.DefaultTimings),
+                    (LevelSocket, KeepAlive) => IsOff(arguments[2].Value) ? null : new FlowFacts(Evidence.KeepAliveEnabled, KeepAliveLevel.DefaultTimings),
                     (LevelTcp, TcpKeepAliveTime or TcpKeepAliveInterval or TcpKeepAliveRetryCount) => new FlowFacts(Evidence.None, KeepAliveLevel.Tuned),
                     (LevelTcp, TcpMaxRt or TcpMaxRtMs) => new FlowFacts(Evidence.UserTimeout, KeepAliveLevel.None),
                     _ => null,
@@ -52,14 +52,14 @@ internal static class KeepAliveCalls
             case "SetRawSocketOption" when arguments.Length == 3:
                 return (Constant(arguments[0].Value), Constant(arguments[1].Value)) switch
                 {
-                    (LevelSolSocketLinux, SoKeepAliveLinux) => new FlowFacts(Evidence.None, KeepAliveLevel.DefaultTimings),
+                    (LevelSolSocketLinux, SoKeepAliveLinux) => new FlowFacts(Evidence.KeepAliveEnabled, KeepAliveLevel.DefaultTimings),
                     (LevelTcp, LinuxUserTimeout or MacRxtConnDropTime or FreeBsdMaxUnackTime or TcpMaxRt or TcpMaxRtMs) =>
                         new FlowFacts(Evidence.UserTimeout, KeepAliveLevel.None),
                     (LevelTcp, LinuxKeepIdle or LinuxKeepIntvl or LinuxKeepCnt) => new FlowFacts(Evidence.None, KeepAliveLevel.Tuned),
                     _ => null,
                 };
             case "IOControl" when arguments.Length >= 1 && Constant(arguments[0].Value) == KeepAliveValuesIoctl:
-                return new FlowFacts(Evidence.None, KeepAliveLevel.Tuned);
+                return new FlowFacts(Evidence.KeepAliveEnabled, KeepAliveLevel.Tuned); // the struct's onoff field turns keepalive on
             default:
                 return null;
         }

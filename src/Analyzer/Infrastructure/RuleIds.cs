@@ -8,6 +8,18 @@ public static class RuleIds
 
     /// <summary>TCP keepalive enabled with the OS default timings (2 h and more).</summary>
     public const string KeepAliveWithDefaultTimings = "KA0002";
+
+    /// <summary>Keepalive without a user timeout: unacknowledged data to a dead peer still hangs 15-30 min.</summary>
+    public const string NoUserTimeout = "KA0003";
+
+    /// <summary>Keepalive timings set, but keepalive itself never enabled.</summary>
+    public const string TimingsWithoutKeepAlive = "KA0006";
+
+    /// <summary>Keepalive option set with the wrong unit, an out-of-range value, the bool overload or the wrong level.</summary>
+    public const string WrongKeepAliveValue = "KA0004";
+
+    /// <summary>User timeout far from idle + interval × count, or shorter than the idle time.</summary>
+    public const string UserTimeoutMismatch = "KA0008";
 }
 
 /// <summary>Diagnostic categories.</summary>

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using KeepAliveAnalyzers.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KeepAliveAnalyzers.Rules;
+
+/// <summary>
+/// KA0006: keepalive idle/interval/count are set on a connection but SO_KEEPALIVE is never turned on. Linux then
+/// sends no probes at all (measured: no keepalive timer, dead peer not detected), while Windows before 10 1709
+/// turns keepalive on implicitly: the same code behaves differently per OS.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KA0006TimingsWithoutKeepAliveAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The rule id.</summary>
+    public const string Id = RuleIds.TimingsWithoutKeepAlive;
+
+    // Warning: reported only when the analysis saw every place the connection goes (nothing escaped to code it
+    // cannot read), so "never enabled" is a fact about this code, not a guess.
+    internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
+        Id,
+        title: "Keepalive timings are set but keepalive is never enabled",
+        messageFormat: "TCP connection '{0}' sets keepalive timings but never enables keepalive; Linux sends no probes: add SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true)",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "TcpKeepAliveTime, TcpKeepAliveInterval and TcpKeepAliveRetryCount only configure the probes; SO_KEEPALIVE turns them on. " +
+                     "On Linux and macOS the timings alone do nothing (no keepalive timer runs), while older Windows enables keepalive " +
+                     "implicitly when the timings are set through IOControl emulation, so the code seems to work on Windows and silently " +
+                     "never detects a dead peer on Linux. Enable SO_KEEPALIVE as well, or use KeepAlive.TcpKeepAlive.Configure(socket).");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
+            {
+                start.RegisterOperationAction(c => Analyze(c, data), ConnectionSite.OperationKinds);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, AnalysisContextData data)
+    {
+        if (data.GetAssessment(context) is not { Facts.Level: KeepAliveLevel.Tuned } assessment ||
+            assessment.Facts.Has(Evidence.KeepAliveEnabled | Evidence.Escaped))
+        {
+            return;
+        }
+
+        // The timing call is where the code fix inserts the missing SO_KEEPALIVE call.
+        var additional = assessment.TimingCall is { } timing ? new[] { timing.Syntax.GetLocation() } : null;
+        context.ReportDiagnostic(Diagnostic.Create(Rule, assessment.Site.Operation.Syntax.GetLocation(), additional, assessment.Name));
+    }
+}

@@ -438,4 +438,76 @@ public class KA0001NoDeadPeerDetectionAnalyzerNotAConnectionTests
 
     [Fact]
     public Task Never_connected_client_read_for_its_defaults() => Verify.VerifyAsync(NeverConnectedClientForOptions);
+    private const string ListenerSetUpByHelperMethod = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        public sealed class ProxyFrontend
+        {
+            private Socket? _listener;
+
+            public void Start(int port)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                BindAndListen(socket, port);
+                _listener = socket;
+            }
+
+            private static void BindAndListen(Socket socket, int port)
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Any, port));
+                socket.Listen(512);
+            }
+
+            public void Stop() => _listener?.Dispose();
+        }
+        """;
+
+    [Fact]
+    public Task Listening_socket_bound_by_a_helper_method() => Verify.VerifyAsync(ListenerSetUpByHelperMethod);
+
+    private const string UdpClientUnderlyingSocket = """
+        using System.Net.Sockets;
+
+        public sealed class StatsdSink
+        {
+            private readonly UdpClient _udp = new("localhost", 8125);
+            private readonly Socket _raw;
+
+            public StatsdSink() => _raw = _udp.Client;
+
+            public void Count(string metric)
+            {
+                var payload = System.Text.Encoding.ASCII.GetBytes(metric + ":1|c");
+                _raw.Send(payload);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Socket_of_a_UdpClient_kept_in_a_field() => Verify.VerifyAsync(UdpClientUnderlyingSocket);
+
+    private const string DatagramSocketChosenByEnum = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        public sealed class DnsForwarder
+        {
+            private readonly Socket _upstream;
+
+            public DnsForwarder(IPEndPoint server)
+            {
+                _upstream = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+                _upstream.Connect(server);
+            }
+
+            public void Forward(byte[] query)
+            {
+                for (var attempt = 0; attempt < 3; attempt++) _upstream.Send(query);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Connected_udp_socket_sending_in_a_loop() => Verify.VerifyAsync(DatagramSocketChosenByEnum);
 }

@@ -437,4 +437,190 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Unconnected_client_connected_used_once_and_closed() => Verify.VerifyAsync(EndConnectStyleApmOneShot);
+    private const string PollerWithFreshConnectionEachRound = """
+        using System;
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Ups.Monitor;
+
+        public sealed class UpsPoller
+        {
+            private readonly string _host;
+
+            public UpsPoller(string host) => _host = host;
+
+            public event Action<byte>? BatteryLevel;
+
+            public async Task PollAsync(CancellationToken cancellationToken)
+            {
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    using (var client = new TcpClient())
+                    {
+                        await client.ConnectAsync(_host, 3493, cancellationToken);
+                        var stream = client.GetStream();
+                        await stream.WriteAsync("GET VAR ups battery.charge\n"u8.ToArray(), cancellationToken);
+                        var level = stream.ReadByte();
+                        if (level >= 0) BatteryLevel?.Invoke((byte)level);
+                    }
+
+                    await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Poller_opening_a_fresh_connection_each_round() => Verify.VerifyAsync(PollerWithFreshConnectionEachRound);
+
+    private const string ClientPerCallInServiceClass = """
+        using System.IO;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        namespace Memcache;
+
+        public sealed class StatsClient
+        {
+            private readonly string _host;
+            private readonly int _port;
+
+            public StatsClient(string host, int port) => (_host, _port) = (host, port);
+
+            public async Task<string?> GetVersionAsync()
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(_host, _port);
+                using var stream = client.GetStream();
+                using var writer = new StreamWriter(stream) { AutoFlush = true };
+                using var reader = new StreamReader(stream);
+                await writer.WriteAsync("version\r\n");
+                return await reader.ReadLineAsync();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Service_class_opening_a_client_per_call() => Verify.VerifyAsync(ClientPerCallInServiceClass);
+
+    private const string OneShotTlsExchange = """
+        using System.Net.Security;
+        using System.Net.Sockets;
+        using System.Security.Cryptography.X509Certificates;
+        using System.Threading.Tasks;
+
+        public static class CertificateGrabber
+        {
+            public static async Task<X509Certificate?> GetAsync(string host)
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(host, 443);
+                using var tls = new SslStream(client.GetStream(), leaveInnerStreamOpen: false);
+                await tls.AuthenticateAsClientAsync(host);
+                return tls.RemoteCertificate;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task One_shot_tls_handshake_reading_the_certificate() => Verify.VerifyAsync(OneShotTlsExchange);
+
+    private const string BinaryProtocolSingleFrame = """
+        using System.IO;
+        using System.Net;
+        using System.Net.Sockets;
+
+        public static class VersionQuery
+        {
+            public static (int Major, int Minor) Ask(IPEndPoint server)
+            {
+                using var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(server);
+                using var stream = new NetworkStream(socket, ownsSocket: false);
+                using var writer = new BinaryWriter(stream);
+                using var reader = new BinaryReader(stream);
+                writer.Write((byte)0x10);
+                writer.Flush();
+                return (reader.ReadInt32(), reader.ReadInt32());
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Binary_reader_and_writer_for_a_single_frame() => Verify.VerifyAsync(BinaryProtocolSingleFrame);
+
+    private const string ReadExactlyHeaderAndBody = """
+        using System;
+        using System.Buffers.Binary;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public static class SnapshotDownloader
+        {
+            public static async Task<byte[]> DownloadAsync(string host)
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(host, 7400);
+                var stream = client.GetStream();
+                var header = new byte[4];
+                await stream.ReadExactlyAsync(header);
+                var body = new byte[BinaryPrimitives.ReadInt32LittleEndian(header)];
+                await stream.ReadExactlyAsync(body);
+                return body;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Header_and_body_read_with_ReadExactly() => Verify.VerifyAsync(ReadExactlyHeaderAndBody);
+
+    private const string AcceptedClientLoggedThroughFramework = """
+        using System;
+        using System.Net;
+        using System.Net.Sockets;
+
+        public static class IdentServer
+        {
+            public static void ServeOne(TcpListener listener)
+            {
+                using TcpClient client = listener.AcceptTcpClient();
+                ArgumentNullException.ThrowIfNull(client);
+                Console.WriteLine($"ident query from {client.Client.RemoteEndPoint}");
+                var reply = System.Text.Encoding.ASCII.GetBytes("0, 0 : ERROR : HIDDEN-USER\r\n");
+                client.GetStream().Write(reply, 0, reply.Length);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Accepted_client_passed_to_framework_calls_that_keep_nothing() => Verify.VerifyAsync(AcceptedClientLoggedThroughFramework);
+
+    private const string TcpListenerCreateOneShot = """
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public static class CallbackReceiver
+        {
+            public static async Task<string> WaitForCallbackAsync(int port)
+            {
+                var listener = TcpListener.Create(port);
+                listener.Start();
+                try
+                {
+                    using var callback = await listener.AcceptTcpClientAsync();
+                    using var reader = new System.IO.StreamReader(callback.GetStream());
+                    return await reader.ReadLineAsync() ?? "";
+                }
+                finally
+                {
+                    listener.Stop();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task TcpListener_Create_accepting_a_single_callback() => Verify.VerifyAsync(TcpListenerCreateOneShot);
 }

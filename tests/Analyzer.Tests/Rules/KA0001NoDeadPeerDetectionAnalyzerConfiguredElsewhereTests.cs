@@ -1,0 +1,405 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = KeepAliveAnalyzers.Tests.Verifiers.AnalyzerVerifier<KeepAliveAnalyzers.Rules.KA0001NoDeadPeerDetectionAnalyzer>;
+
+namespace KeepAliveAnalyzers.Tests.Rules;
+
+/// <summary>Configuration applied away from the creation: in helpers, local functions, handlers, or on the listener.</summary>
+public class KA0001NoDeadPeerDetectionAnalyzerConfiguredElsewhereTests
+{
+    private const string SourceExtensionMethod = """
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+
+        namespace Relay.Net
+        {
+            internal static class SocketExtensions
+            {
+                public static Socket WithDeadPeerDetection(this Socket socket, int idleSeconds = 30)
+                {
+                    socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                    socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, idleSeconds);
+                    socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 5);
+                    return socket;
+                }
+            }
+
+            public sealed class Tunnel
+            {
+                private readonly List<Socket> _legs = new();
+
+                public void Open(string host, int port)
+                {
+                    var leg = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    leg.WithDeadPeerDetection();
+                    leg.Connect(host, port);
+                    _legs.Add(leg);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Extension_method_in_source_configures() => Verify.VerifyAsync(SourceExtensionMethod);
+
+    private const string HelperTakingTheClient = """
+        using System.Net.Sockets;
+
+        namespace Scada;
+
+        internal static class ClientTuning
+        {
+            public static void Apply(TcpClient client, int idleSeconds)
+            {
+                client.NoDelay = true;
+                client.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                client.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, idleSeconds);
+            }
+        }
+
+        public sealed class RtuLink
+        {
+            private readonly TcpClient _client;
+
+            public RtuLink(string host)
+            {
+                _client = new TcpClient(host, 20000);
+                ClientTuning.Apply(_client, idleSeconds: 20);
+            }
+
+            public int Read(byte[] frame) => _client.GetStream().Read(frame, 0, frame.Length);
+        }
+        """;
+
+    [Fact]
+    public Task Helper_taking_the_TcpClient_configures_its_socket() => Verify.VerifyAsync(HelperTakingTheClient);
+
+    private const string LocalFunctionConfigures = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class Subscriptions
+        {
+            private readonly Dictionary<string, Socket> _byTopic = new();
+
+            public async Task SubscribeAsync(string topic, string host, int port)
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                Harden(socket);
+                await socket.ConnectAsync(host, port);
+                _byTopic[topic] = socket;
+
+                static void Harden(Socket s)
+                {
+                    s.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 10);
+                    s.SetRawSocketOption(6, 18, BitConverter.GetBytes(15_000));
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Local_function_configures() => Verify.VerifyAsync(LocalFunctionConfigures);
+
+    private const string OptionsDrivenTimings = """
+        using System;
+        using System.Net.Sockets;
+
+        namespace Worker;
+
+        public sealed class KeepAliveSettings
+        {
+            public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(60);
+            public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(10);
+            public int Probes { get; init; } = 5;
+        }
+
+        public sealed class CoordinatorConnection
+        {
+            private readonly Socket _socket;
+
+            public CoordinatorConnection(string host, KeepAliveSettings settings)
+            {
+                _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                _socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, (int)settings.Idle.TotalSeconds);
+                _socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, (int)settings.Interval.TotalSeconds);
+                _socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, settings.Probes);
+                _socket.Connect(host, 7077);
+            }
+
+            public int Receive(Span<byte> buffer) => _socket.Receive(buffer);
+        }
+        """;
+
+    [Fact]
+    public Task Timings_read_from_settings() => Verify.VerifyAsync(OptionsDrivenTimings);
+
+    private const string HandlerConfiguresThroughStreamSocket = """
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class ImageServer
+        {
+            public async Task RunAsync(TcpListener listener)
+            {
+                listener.Start();
+                while (true)
+                {
+                    var client = await listener.AcceptTcpClientAsync();
+                    _ = Task.Run(() => ServeAsync(client.GetStream()));
+                }
+            }
+
+            private static async Task ServeAsync(NetworkStream stream)
+            {
+                stream.Socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 30);
+                stream.Socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 3);
+                var buffer = new byte[8192];
+                while (await stream.ReadAsync(buffer) > 0) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Handler_configures_through_NetworkStream_Socket() => Verify.VerifyAsync(HandlerConfiguresThroughStreamSocket);
+
+    private const string ConfigureAwaitChainThenConfigure = """
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+        using KeepAlive;
+
+        public sealed class Hub
+        {
+            private readonly List<TcpClient> _members = new();
+
+            public async Task AcceptAsync(TcpListener listener)
+            {
+                while (true)
+                {
+                    var member = await listener.AcceptTcpClientAsync().ConfigureAwait(false);
+                    member.ConfigureTcpKeepAlive();
+                    lock (_members) _members.Add(member);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Accepted_with_ConfigureAwait_then_configured() =>
+        Verify.VerifyAsync(ConfigureAwaitChainThenConfigure, new() { ReferenceKeepAliveRuntime = true });
+
+    private const string ListenerConfiguredInConstructor = """
+        using System.Collections.Concurrent;
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading;
+
+        public sealed class TelemetryCollector
+        {
+            private readonly TcpListener _listener;
+            private readonly ConcurrentBag<Socket> _agents = new();
+
+            public TelemetryCollector(int port)
+            {
+                _listener = new TcpListener(IPAddress.Any, port);
+                _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                _listener.Server.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 30);
+                _listener.Server.SetRawSocketOption(6, 18, System.BitConverter.GetBytes(90_000));
+            }
+
+            public void Run(CancellationToken stop)
+            {
+                _listener.Start();
+                while (!stop.IsCancellationRequested)
+                {
+                    _agents.Add(_listener.AcceptSocket());
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Listener_configured_in_the_constructor_accepting_elsewhere() => Verify.VerifyAsync(ListenerConfiguredInConstructor);
+
+    private const string KeepAliveOnWithWindowsOnlyTuning = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+
+        public sealed class ScannerLink
+        {
+            private readonly List<TcpClient> _scanners = new();
+
+            public void Add(string host)
+            {
+                var scanner = new TcpClient(host, 9004);
+                scanner.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                if (OperatingSystem.IsWindows())
+                {
+                    scanner.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 30);
+                }
+
+                _scanners.Add(scanner);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Keepalive_on_everywhere_tuned_on_Windows_is_left_to_KA0002() => Verify.VerifyAsync(KeepAliveOnWithWindowsOnlyTuning);
+
+    private const string AcceptedClientWithKeepAliveOnly = """
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class ChatRoom
+        {
+            public async Task AcceptAsync(TcpListener listener)
+            {
+                while (true)
+                {
+                    var member = await listener.AcceptTcpClientAsync();
+                    member.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                    _ = Task.Run(() => Relay(member));
+                }
+            }
+
+            private static void Relay(TcpClient member)
+            {
+                var buffer = new byte[256];
+                while (member.GetStream().Read(buffer, 0, buffer.Length) > 0) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Accepted_client_with_keepalive_on_and_OS_timings_is_left_to_KA0002() => Verify.VerifyAsync(AcceptedClientWithKeepAliveOnly);
+
+    private const string SessionWrapsSslStreamAfterConfiguring = """
+        using System.Collections.Generic;
+        using System.Net.Security;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        namespace Imap.Server;
+
+        public sealed class ImapSession
+        {
+            private readonly SslStream _tls;
+
+            public ImapSession(SslStream tls) => _tls = tls;
+
+            public Task<int> ReadAsync(byte[] buffer) => _tls.ReadAsync(buffer, 0, buffer.Length);
+        }
+
+        public sealed class ImapServer
+        {
+            private readonly List<ImapSession> _sessions = new();
+
+            public async Task AcceptAsync(Socket listener, System.Security.Cryptography.X509Certificates.X509Certificate certificate)
+            {
+                while (true)
+                {
+                    var socket = await listener.AcceptAsync();
+                    socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 120);
+                    socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 4);
+                    var tls = new SslStream(new NetworkStream(socket, ownsSocket: true));
+                    await tls.AuthenticateAsServerAsync(certificate);
+                    _sessions.Add(new ImapSession(tls));
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Accepted_socket_configured_then_wrapped_in_a_session() => Verify.VerifyAsync(SessionWrapsSslStreamAfterConfiguring);
+
+    private const string FluentFactoryConfiguring = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        namespace Db.Wire;
+
+        internal static class Sockets
+        {
+            public static Socket Tuned(Socket socket)
+            {
+                socket.NoDelay = true;
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 30);
+                return socket;
+            }
+        }
+
+        public sealed class WireConnection
+        {
+            private readonly Socket _socket;
+
+            public WireConnection(IPEndPoint server)
+            {
+                _socket = Sockets.Tuned(new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp));
+                _socket.Connect(server);
+            }
+
+            public int Read(byte[] buffer) => _socket.Receive(buffer);
+        }
+        """;
+
+    [Fact]
+    public Task Fluent_helper_configures_and_returns_the_socket() => Verify.VerifyAsync(FluentFactoryConfiguring);
+
+    private const string CrossPlatformNumericHelper = """
+        using System;
+        using System.Net.Sockets;
+        using System.Runtime.InteropServices;
+
+        namespace Portable.Net
+        {
+            // A netstandard2.0 library: the TcpKeepAlive* enum members do not exist there.
+            public static class KeepAliveSetter
+            {
+                private const SocketOptionName TcpKeepAliveTime = (SocketOptionName)3;
+                private const SocketOptionName TcpKeepAliveInterval = (SocketOptionName)17;
+
+                public static void Enable(Socket socket, int idleSeconds, int intervalSeconds)
+                {
+                    socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                    if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+                    {
+                        var values = new byte[12];
+                        BitConverter.GetBytes(1).CopyTo(values, 0);
+                        BitConverter.GetBytes(idleSeconds * 1000).CopyTo(values, 4);
+                        BitConverter.GetBytes(intervalSeconds * 1000).CopyTo(values, 8);
+                        socket.IOControl(IOControlCode.KeepAliveValues, values, null);
+                    }
+                    else
+                    {
+                        socket.SetSocketOption(SocketOptionLevel.Tcp, TcpKeepAliveTime, idleSeconds);
+                        socket.SetSocketOption(SocketOptionLevel.Tcp, TcpKeepAliveInterval, intervalSeconds);
+                    }
+                }
+            }
+
+            public sealed class LogShipper
+            {
+                private readonly TcpClient _client = new TcpClient();
+
+                public void Connect(string host)
+                {
+                    _client.Connect(host, 5044);
+                    KeepAliveSetter.Enable(_client.Client, 30, 5);
+                }
+
+                public void Ship(byte[] batch) => _client.GetStream().Write(batch, 0, batch.Length);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(Verifiers.TestTargetFramework.Net80)]
+    [InlineData(Verifiers.TestTargetFramework.NetStandard20)]
+    public Task Portable_helper_with_numeric_option_names(Verifiers.TestTargetFramework framework) =>
+        Verify.VerifyAsync(CrossPlatformNumericHelper, new() { TargetFramework = framework });
+}

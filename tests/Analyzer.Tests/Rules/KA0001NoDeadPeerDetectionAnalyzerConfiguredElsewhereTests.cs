@@ -402,4 +402,70 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredElsewhereTests
     [InlineData(Verifiers.TestTargetFramework.NetStandard20)]
     public Task Portable_helper_with_numeric_option_names(Verifiers.TestTargetFramework framework) =>
         Verify.VerifyAsync(CrossPlatformNumericHelper, new() { TargetFramework = framework });
+
+    private const string SaeaConfiguringAcceptSocketDirectly = """
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class QuoteServer
+        {
+            private readonly Socket _listener;
+
+            public QuoteServer(Socket listener) => _listener = listener;
+
+            public void Start()
+            {
+                var args = new SocketAsyncEventArgs();
+                args.Completed += OnCompleted;
+                if (!_listener.AcceptAsync(args)) OnCompleted(this, args);
+            }
+
+            private void OnCompleted(object? sender, SocketAsyncEventArgs e)
+            {
+                e.AcceptSocket?.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 25);
+                var subscriber = e.AcceptSocket!;
+                _ = Task.Run(() => StreamQuotesAsync(subscriber));
+                e.AcceptSocket = null;
+                if (!_listener.AcceptAsync(e)) OnCompleted(this, e);
+            }
+
+            private static async Task StreamQuotesAsync(Socket subscriber)
+            {
+                while (true)
+                {
+                    await subscriber.SendAsync(new byte[] { 1 }, SocketFlags.None);
+                    await Task.Delay(100);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task SocketAsyncEventArgs_AcceptSocket_configured_in_place() => Verify.VerifyAsync(SaeaConfiguringAcceptSocketDirectly);
+
+    private const string ConfiguredBeforeWrappingInStreamField = """
+        using System.IO;
+        using System.Net;
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        public sealed class JournalReplicator
+        {
+            private readonly Stream _stream;
+
+            public JournalReplicator(IPEndPoint follower)
+            {
+                var socket = new Socket(follower.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(follower);
+                TcpKeepAlive.Configure(socket, new TcpKeepAliveOptions { UserTimeout = System.TimeSpan.FromSeconds(30) });
+                _stream = new BufferedStream(new NetworkStream(socket, ownsSocket: true));
+            }
+
+            public void Append(byte[] entry) => _stream.Write(entry, 0, entry.Length);
+        }
+        """;
+
+    [Fact]
+    public Task Configured_before_being_wrapped_in_a_stream_field() =>
+        Verify.VerifyAsync(ConfiguredBeforeWrappingInStreamField, new() { ReferenceKeepAliveRuntime = true });
 }

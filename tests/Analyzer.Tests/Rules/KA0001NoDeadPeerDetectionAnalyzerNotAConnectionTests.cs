@@ -510,4 +510,48 @@ public class KA0001NoDeadPeerDetectionAnalyzerNotAConnectionTests
 
     [Fact]
     public Task Connected_udp_socket_sending_in_a_loop() => Verify.VerifyAsync(DatagramSocketChosenByEnum);
+
+    /// <summary>A long-lived socket whose kind is decided by <c>/*create*/</c>: reported only when it is provably TCP.</summary>
+    private const string SocketKindTemplate = """
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading;
+
+        public sealed class Channel
+        {
+            private readonly Socket _socket;
+
+            public Channel(EndPoint remote, IPEndPoint ipRemote, AddressFamily family, SocketType type, ProtocolType protocol)
+            {
+                _socket = /*create*/;
+                _socket.Connect(remote);
+                new Thread(Pump) { IsBackground = true }.Start();
+            }
+
+            private void Pump()
+            {
+                var buffer = new byte[1500];
+                while (_socket.Receive(buffer) > 0) { }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)")]
+    [InlineData("new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.IP)")]
+    [InlineData("new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)")]
+    [InlineData("new Socket(SocketType.Dgram, ProtocolType.Udp)")]
+    [InlineData("new Socket(AddressFamily.InterNetworkV6, SocketType.Seqpacket, ProtocolType.Unspecified)")]
+    [InlineData("new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Unspecified)")]
+    [InlineData("new Socket(family, SocketType.Stream, ProtocolType.IP)")]
+    [InlineData("new Socket(ipRemote.AddressFamily, type, ProtocolType.Tcp)")]
+    [InlineData("new Socket(ipRemote.AddressFamily, SocketType.Stream, protocol)")]
+    public Task Socket_that_is_not_provably_tcp(string creation) =>
+        Verify.VerifyAsync(SocketKindTemplate.Replace("/*create*/", creation));
+
+    [Theory]
+    [InlineData("new Socket(ipRemote.AddressFamily, SocketType.Stream, ProtocolType.IP)")]
+    [InlineData("new Socket(family, SocketType.Stream, ProtocolType.Tcp)")]
+    public Task Control_provably_tcp_socket_is_reported(string creation) =>
+        Verify.VerifyAsync(SocketKindTemplate.Replace("/*create*/", "[|" + creation + "|]"));
 }

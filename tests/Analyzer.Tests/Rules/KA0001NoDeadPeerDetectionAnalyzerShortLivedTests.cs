@@ -623,4 +623,61 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task TcpListener_Create_accepting_a_single_callback() => Verify.VerifyAsync(TcpListenerCreateOneShot);
+
+    private const string ConnectWithTimeoutViaBeginConnect = """
+        using System;
+        using System.Net.Sockets;
+
+        public static class Reachability
+        {
+            public static bool CanConnect(string host, int port, TimeSpan timeout)
+            {
+                using (var client = new TcpClient())
+                {
+                    var pending = client.BeginConnect(host, port, null, null);
+                    if (!pending.AsyncWaitHandle.WaitOne(timeout))
+                    {
+                        return false;
+                    }
+
+                    client.EndConnect(pending);
+                    return true;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Connect_with_timeout_through_BeginConnect() => Verify.VerifyAsync(ConnectWithTimeoutViaBeginConnect);
+
+    private const string TryFinallyClose = """
+        using System.Net.Sockets;
+        using System.Text;
+
+        public sealed class GraphiteReporter
+        {
+            private readonly string _host;
+
+            public GraphiteReporter(string host) => _host = host;
+
+            public void Report(string metric, double value, long timestamp)
+            {
+                TcpClient? client = null;
+                try
+                {
+                    client = new TcpClient();
+                    client.Connect(_host, 2003);
+                    var line = Encoding.ASCII.GetBytes($"{metric} {value} {timestamp}\n");
+                    client.GetStream().Write(line, 0, line.Length);
+                }
+                finally
+                {
+                    client?.Close();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Metric_sent_with_try_finally_close() => Verify.VerifyAsync(TryFinallyClose);
 }

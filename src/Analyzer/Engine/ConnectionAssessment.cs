@@ -49,7 +49,9 @@ internal readonly struct ConnectionAssessment
             return null;
         }
 
-        if (!facts.IsLongLived)
+        // A using resource is disposed when its block ends, whatever wrapper it was handed to; only a loop waiting
+        // on the peer (here or in a method it calls) keeps it open long.
+        if (flow.IsScopeBound ? !facts.Has(Evidence.LoopIo) : !facts.IsLongLived)
         {
             return null;
         }

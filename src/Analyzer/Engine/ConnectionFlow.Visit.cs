@@ -19,6 +19,11 @@ internal sealed partial class ConnectionFlow
         {
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                 SetName(declarator.Symbol.Name);
+                if (value == origin && IsUsingResource(declarator))
+                {
+                    IsScopeBound = true;
+                }
+
                 VisitSymbol(declarator.Symbol, origin, declarator);
                 break;
             case ISimpleAssignmentOperation assignment when assignment.Value == carrier:
@@ -155,6 +160,11 @@ internal sealed partial class ConnectionFlow
             }
         }
     }
+
+    /// <summary><c>using var c = ...</c> or <c>using (var c = ...)</c>: disposed when the scope ends.</summary>
+    private static bool IsUsingResource(IVariableDeclaratorOperation declarator) =>
+        declarator.Parent is IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation group } &&
+        group.Parent is IUsingDeclarationOperation or IUsingOperation;
 
     private static bool IsWrite(IOperation reference) =>
         reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference;

@@ -38,6 +38,9 @@ internal sealed partial class ConnectionFlow
 
     public FlowFacts Facts { get; private set; }
 
+    /// <summary>The site's connection is a <c>using</c> resource: it cannot outlive the block, whoever else holds it.</summary>
+    public bool IsScopeBound { get; private set; }
+
     /// <summary>The first SetSocketOption of TcpKeepAliveTime/Interval/RetryCount seen on the connection.</summary>
     public IOperation? TimingCall { get; private set; }
 
@@ -75,6 +78,7 @@ internal sealed partial class ConnectionFlow
                 break;
             case IParameterReferenceOperation parameter:
                 flow.VisitSymbol(parameter.Parameter, listener, definition: null);
+                flow.VisitListenerArguments(parameter.Parameter);
                 break;
             case var holder:
                 flow.VisitHolder(holder, listener);
@@ -82,6 +86,35 @@ internal sealed partial class ConnectionFlow
         }
 
         return flow;
+    }
+
+    /// <summary>An accept loop that takes its listener as a parameter: the callers in the same type configure it.</summary>
+    private void VisitListenerArguments(IParameterSymbol parameter)
+    {
+        if (_homeType is null || parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return;
+        }
+
+        foreach (var call in _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method))
+        {
+            foreach (var argument in ((IInvocationOperation)call).Arguments)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                if (argument.Value.WalkDownConversions() is ILocalReferenceOperation local)
+                {
+                    VisitSymbol(local.Local, argument, definition: null);
+                }
+                else
+                {
+                    VisitHolder(argument.Value.WalkDownConversions(), argument);
+                }
+            }
+        }
     }
 
     public static ParameterSummary ForParameter(IParameterSymbol parameter, AnalysisContextData data, CancellationToken cancellationToken)

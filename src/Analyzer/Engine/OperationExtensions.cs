@@ -122,16 +122,50 @@ internal static class OperationExtensions
         {
             if (current is IConditionalOperation conditional && conditional.Condition != child)
             {
-                var negated = conditional.Condition.WalkDownConversions() is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not };
-                if (MentionsWindows(conditional.Condition) && (conditional.WhenTrue == child) != negated)
+                if (MentionsWindows(conditional.Condition) && (conditional.WhenTrue == child) != IsNegated(conditional.Condition))
                 {
                     return true;
                 }
+            }
+            else if (current is IBlockOperation block && FollowsNotWindowsExit(block, child))
+            {
+                return true;
             }
         }
 
         return false;
     }
+
+    /// <summary><c>if (!OperatingSystem.IsWindows()) return;</c> (or throw) earlier in the block: the rest runs only on Windows.</summary>
+    private static bool FollowsNotWindowsExit(IBlockOperation block, IOperation statement)
+    {
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement)
+            {
+                return false;
+            }
+
+            if (earlier is IConditionalOperation { WhenFalse: null } conditional && IsNegated(conditional.Condition) &&
+                MentionsWindows(conditional.Condition) && AlwaysExits(conditional.WhenTrue))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNegated(IOperation condition) =>
+        condition.WalkDownConversions() is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not };
+
+    private static bool AlwaysExits(IOperation branch) => branch switch
+    {
+        IReturnOperation or IThrowOperation or IBranchOperation => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation { Operations.Length: > 0 } block => AlwaysExits(block.Operations[block.Operations.Length - 1]),
+        _ => false,
+    };
 
     private static bool MentionsWindows(IOperation condition)
     {

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
@@ -32,7 +31,8 @@ internal static class ConfigureCallInserter
                     editor.ReplaceNode(target, (current, _) => ExpressionBodies.ToBlockBody(current, Calls(list), list[0].ReturnedValue));
                     break;
                 case InsertionKind.IntoEmptyBlock:
-                    editor.ReplaceNode(target, (current, _) => ((BlockSyntax)current).WithStatements(List(Calls(list))).WithAdditionalAnnotations(Formatter.Annotation));
+                    editor.ReplaceNode(target, (current, _) =>
+                        Blocks.MultiLine(Calls(list), Blocks.EndOfLineIn(target)).WithTriviaFrom(current));
                     break;
                 default:
                     InsertAround(editor, (StatementSyntax)target, list);
@@ -56,9 +56,8 @@ internal static class ConfigureCallInserter
         if (StatementLists.ListOf(target) is null)
         {
             // if (x) c = l.AcceptTcpClient();  →  if (x) { c = …; TcpKeepAlive.Configure(c); }
-            editor.ReplaceNode(target, (current, _) => Block(before.Concat(new[] { ((StatementSyntax)current).WithoutTrivia() }).Concat(after))
-                .WithTriviaFrom(current)
-                .WithAdditionalAnnotations(Formatter.Annotation));
+            editor.ReplaceNode(target, (current, _) =>
+                Blocks.MultiLine(before.Concat(new[] { ((StatementSyntax)current).WithoutTrivia() }).Concat(after), Blocks.EndOfLineIn(target)).WithTriviaFrom(current));
             return;
         }
 

@@ -25,7 +25,11 @@ internal static class ConfigureKeepAliveFixer
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         ConfigureCallInserter.Insert(editor, plans);
         var named = await ConfigureCallNaming.ApplyAsync(document, editor.GetChangedRoot(), cancellationToken).ConfigureAwait(false);
-        return await Formatter.FormatAsync(named, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var formatted = await Formatter.FormatAsync(named, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Hand back the parse of the final text: an edited tree can keep a one-statement list in a shape the parser
+        // never builds, and tools that compare it with a fresh parse (IsEquivalentTo) then see a difference.
+        return document.WithText(await formatted.GetTextAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>One plan per connection, in source order; two diagnostics needing the same call (<c>c = a ? new(…) : new(…)</c>) share it.</summary>

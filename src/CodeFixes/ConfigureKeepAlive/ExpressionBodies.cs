@@ -3,7 +3,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
@@ -42,6 +41,6 @@ internal static class ExpressionBodies
             statements.Add(ReturnStatement(returnedValue.WithoutTrivia()));
         }
 
-        return Block(statements).WithAdditionalAnnotations(Formatter.Annotation);
+        return Blocks.MultiLine(statements, Blocks.EndOfLineIn(expression));
     }
 }

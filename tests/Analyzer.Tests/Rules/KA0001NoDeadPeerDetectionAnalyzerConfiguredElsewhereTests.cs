@@ -468,4 +468,101 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredElsewhereTests
     [Fact]
     public Task Configured_before_being_wrapped_in_a_stream_field() =>
         Verify.VerifyAsync(ConfiguredBeforeWrappingInStreamField, new() { ReferenceKeepAliveRuntime = true });
+
+    private const string SwitchOnPlatformConfiguringEverywhere = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+
+        public sealed class Turnstiles
+        {
+            private readonly List<Socket> _gates = new();
+
+            public void Add(Socket listener)
+            {
+                var gate = listener.Accept();
+                switch (Environment.OSVersion.Platform)
+                {
+                    case PlatformID.Win32NT:
+                        gate.IOControl(IOControlCode.KeepAliveValues, new byte[] { 1, 0, 0, 0, 0x30, 0x75, 0, 0, 0xE8, 0x03, 0, 0 }, null);
+                        break;
+                    default:
+                        gate.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 30);
+                        break;
+                }
+
+                _gates.Add(gate);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Switch_on_the_platform_configuring_every_case() => Verify.VerifyAsync(SwitchOnPlatformConfiguringEverywhere);
+
+    private const string PrivateFactoryConfiguresForGenericRegistry = """
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        namespace Iot.Gateway;
+
+        public sealed class DeviceConnections<TDeviceId> where TDeviceId : notnull
+        {
+            private readonly Dictionary<TDeviceId, TcpClient> _connections = new();
+
+            public void Ensure(TDeviceId id, string host, int port)
+            {
+                if (!_connections.ContainsKey(id))
+                {
+                    _connections[id] = Open(host, port);
+                }
+            }
+
+            private static TcpClient Open(string host, int port)
+            {
+                var client = new TcpClient(host, port);
+                TcpKeepAlive.Configure(client);
+                return client;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Private_factory_configures_for_a_generic_registry() =>
+        Verify.VerifyAsync(PrivateFactoryConfiguresForGenericRegistry, new() { ReferenceKeepAliveRuntime = true });
+
+    private const string ApmAcceptTcpClientConfigured = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        public sealed class ApmHub
+        {
+            private readonly TcpListener _listener;
+            private readonly List<TcpClient> _clients = new();
+
+            public ApmHub(TcpListener listener) => _listener = listener;
+
+            public void Start()
+            {
+                _listener.Start();
+                _listener.BeginAcceptTcpClient(OnAccepted, null);
+            }
+
+            private void OnAccepted(IAsyncResult result)
+            {
+                var client = _listener.EndAcceptTcpClient(result);
+                TcpKeepAlive.Configure(client);
+                lock (_clients) _clients.Add(client);
+                _listener.BeginAcceptTcpClient(OnAccepted, null);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(Verifiers.TestTargetFramework.Net80)]
+    [InlineData(Verifiers.TestTargetFramework.NetStandard20)]
+    public Task Apm_EndAcceptTcpClient_configured_with_the_helper(Verifiers.TestTargetFramework framework) =>
+        Verify.VerifyAsync(ApmAcceptTcpClientConfigured, new() { TargetFramework = framework, ReferenceKeepAliveRuntime = true });
 }

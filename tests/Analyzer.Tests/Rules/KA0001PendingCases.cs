@@ -102,5 +102,60 @@ public class KA0001PendingCases
 
     [Fact]
     public Task Cancellation_registration_closing_the_client() => Verify.VerifyAsync(CancellationClosesTheClient);
+
+    // F4, belongs in KA0001NoDeadPeerDetectionAnalyzerDiagnosticTests
+    private const string WindowsCheckKeptInALocal = """
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using System.Runtime.InteropServices;
+
+        public sealed class PosTerminals
+        {
+            private readonly Dictionary<string, TcpClient> _terminals = new();
+
+            public void Connect(string id, string host)
+            {
+                var terminal = [|new TcpClient(host, 8583)|];
+                var isWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+                if (isWindows)
+                {
+                    terminal.Client.IOControl(IOControlCode.KeepAliveValues, new byte[] { 1, 0, 0, 0, 0x30, 0x75, 0, 0, 0xE8, 0x03, 0, 0 }, null);
+                }
+
+                _terminals[id] = terminal;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Keepalive_tuned_behind_a_Windows_check_kept_in_a_local() => Verify.VerifyAsync(WindowsCheckKeptInALocal);
+
+    // F5, belongs in KA0001NoDeadPeerDetectionAnalyzerDiagnosticTests
+    private const string WindowsOnlySwitchCase = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+
+        public sealed class BadgeReaders
+        {
+            private readonly List<Socket> _readers = new();
+
+            public void Add(Socket listener)
+            {
+                var reader = [|listener.Accept()|];
+                switch (Environment.OSVersion.Platform)
+                {
+                    case PlatformID.Win32NT:
+                        reader.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 30);
+                        break;
+                }
+
+                _readers.Add(reader);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Keepalive_tuned_only_in_the_Win32NT_case_of_a_switch() => Verify.VerifyAsync(WindowsOnlySwitchCase);
 }
 #endif

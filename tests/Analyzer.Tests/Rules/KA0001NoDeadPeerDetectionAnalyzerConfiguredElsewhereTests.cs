@@ -565,4 +565,88 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredElsewhereTests
     [InlineData(Verifiers.TestTargetFramework.NetStandard20)]
     public Task Apm_EndAcceptTcpClient_configured_with_the_helper(Verifiers.TestTargetFramework framework) =>
         Verify.VerifyAsync(ApmAcceptTcpClientConfigured, new() { TargetFramework = framework, ReferenceKeepAliveRuntime = true });
+
+    private const string ConfiguredThroughSocketProperty = """
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        namespace Sip;
+
+        public sealed class SipConnection
+        {
+            public SipConnection(Socket socket) => Socket = socket;
+
+            public Socket Socket { get; }
+
+            public void Start()
+            {
+                Socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                Socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 25);
+                Socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 5);
+            }
+        }
+
+        public sealed class SipRegistrar
+        {
+            private readonly System.Collections.Generic.List<SipConnection> _connections = new();
+
+            public async Task AcceptAsync(Socket listener)
+            {
+                var connection = new SipConnection(await listener.AcceptAsync());
+                connection.Start();
+                _connections.Add(connection);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Connection_class_configures_its_Socket_property() => Verify.VerifyAsync(ConfiguredThroughSocketProperty);
+
+    private const string BaseConstructorConfigures = """
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+        using KeepAlive;
+
+        namespace Mud;
+
+        public abstract class ConnectionBase
+        {
+            protected ConnectionBase(Socket socket)
+            {
+                TcpKeepAlive.Configure(socket);
+                Socket = socket;
+            }
+
+            protected Socket Socket { get; }
+
+            public abstract Task RunAsync();
+        }
+
+        public sealed class PlayerConnection : ConnectionBase
+        {
+            public PlayerConnection(Socket socket) : base(socket) { }
+
+            public override async Task RunAsync()
+            {
+                var buffer = new byte[128];
+                while (await Socket.ReceiveAsync(buffer, SocketFlags.None) > 0) { }
+            }
+        }
+
+        public sealed class MudServer
+        {
+            public async Task AcceptAsync(TcpListener listener)
+            {
+                while (true)
+                {
+                    var player = new PlayerConnection(await listener.AcceptSocketAsync());
+                    _ = player.RunAsync();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Base_constructor_configures_the_accepted_socket() =>
+        Verify.VerifyAsync(BaseConstructorConfigures, new() { ReferenceKeepAliveRuntime = true });
 }

@@ -888,4 +888,77 @@ public class KA0001NoDeadPeerDetectionAnalyzerDiagnosticTests
     [Fact]
     public Task Partial_class_connecting_in_one_part_reading_in_another() =>
         Verify.VerifyAsync([PartialClassFirstPart, PartialClassSecondPart]);
+
+    private const string FireAndForgetHandlerWithUsing = """
+        using System.IO;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class LineServer
+        {
+            public async Task AcceptAsync(TcpListener listener)
+            {
+                listener.Start();
+                while (true)
+                {
+                    var client = await [|listener.AcceptTcpClientAsync()|];
+                    _ = HandleAsync(client);
+                }
+            }
+
+            private static async Task HandleAsync(TcpClient client)
+            {
+                using (client)
+                using (var reader = new StreamReader(client.GetStream()))
+                {
+                    string? line;
+                    while ((line = await reader.ReadLineAsync()) != null)
+                    {
+                        System.Console.WriteLine(line);
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Fire_and_forget_handler_reading_lines_until_the_peer_closes() => Verify.VerifyAsync(FireAndForgetHandlerWithUsing);
+
+    private const string UsingScopedSessionLoopingOverField = """
+        using System;
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class ConsoleSession
+        {
+            private readonly Socket _socket;
+
+            public ConsoleSession(Socket socket) => _socket = socket;
+
+            public async Task RunAsync(CancellationToken cancellationToken)
+            {
+                var buffer = new byte[256];
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    var read = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+                    if (read == 0) return;
+                    await _socket.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, cancellationToken);
+                }
+            }
+        }
+
+        public static class ConsoleServer
+        {
+            public static async Task ServeOneAsync(Socket listener, CancellationToken cancellationToken)
+            {
+                using var socket = await [|listener.AcceptAsync(cancellationToken)|];
+                await new ConsoleSession(socket).RunAsync(cancellationToken);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Using_scoped_connection_run_by_a_session_that_loops() =>
+        Verify.VerifyAsync(UsingScopedSessionLoopingOverField);
 }

@@ -554,4 +554,34 @@ public class KA0001NoDeadPeerDetectionAnalyzerNotAConnectionTests
     [InlineData("new Socket(family, SocketType.Stream, ProtocolType.Tcp)")]
     public Task Control_provably_tcp_socket_is_reported(string creation) =>
         Verify.VerifyAsync(SocketKindTemplate.Replace("/*create*/", "[|" + creation + "|]"));
+
+    private const string UnixDomainAsyncAcceptLoop = """
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Supervisor;
+
+        public sealed class ControlSocket
+        {
+            public async Task RunAsync(string path, CancellationToken cancellationToken)
+            {
+                using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                listener.Bind(new UnixDomainSocketEndPoint(path));
+                listener.Listen(8);
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    var control = await listener.AcceptAsync(cancellationToken);
+                    _ = Task.Run(async () =>
+                    {
+                        var buffer = new byte[512];
+                        while (await control.ReceiveAsync(buffer, SocketFlags.None, cancellationToken) > 0) { }
+                    }, cancellationToken);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Async_accept_loop_on_a_Unix_domain_listener() => Verify.VerifyAsync(UnixDomainAsyncAcceptLoop);
 }

@@ -135,8 +135,11 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
         }
         """;
 
-    [Fact]
-    public Task Whois_lookup_reading_to_the_end_once() => Verify.VerifyAsync(WhoisLookup);
+    [Theory]
+    [InlineData(TestTargetFramework.Net80)]
+    [InlineData(TestTargetFramework.NetStandard20)]
+    public Task Whois_lookup_reading_to_the_end_once(TestTargetFramework framework) =>
+        Verify.VerifyAsync(WhoisLookup, new() { TargetFramework = framework });
 
     private const string SmtpStyleDialogue = """
         using System.IO;
@@ -166,8 +169,11 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
         }
         """;
 
-    [Fact]
-    public Task Fixed_dialogue_without_a_loop() => Verify.VerifyAsync(SmtpStyleDialogue);
+    [Theory]
+    [InlineData(TestTargetFramework.Net80)]
+    [InlineData(TestTargetFramework.NetStandard20)]
+    public Task Fixed_dialogue_without_a_loop(TestTargetFramework framework) =>
+        Verify.VerifyAsync(SmtpStyleDialogue, new() { TargetFramework = framework });
 
     private const string AcceptRespondClose = """
         using System;
@@ -680,4 +686,31 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Metric_sent_with_try_finally_close() => Verify.VerifyAsync(TryFinallyClose);
+
+    private const string HandRolledHttp10Get = """
+        using System.IO;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        namespace Bootstrap;
+
+        public static class PlainHttp
+        {
+            public static async Task<string> GetAsync(string host, string path)
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(host, 80);
+                using var stream = client.GetStream();
+                var writer = new StreamWriter(stream) { NewLine = "\r\n" };
+                await writer.WriteLineAsync($"GET {path} HTTP/1.0");
+                await writer.WriteLineAsync($"Host: {host}");
+                await writer.WriteLineAsync();
+                await writer.FlushAsync();
+                return await new StreamReader(stream).ReadToEndAsync();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Hand_rolled_HTTP_1_0_get() => Verify.VerifyAsync(HandRolledHttp10Get);
 }

@@ -1327,4 +1327,300 @@ public class KA0001NoDeadPeerDetectionCodeFixTests
             public void Open(string host, int port) => _client.Connect(host, port);
         }
         """, WithRuntime);
+
+    [Fact]
+    public Task Stacked_usings_get_the_call_in_the_innermost_body() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        class Server
+        {
+            public void Serve(TcpListener listener)
+            {
+                using (var client = [|listener.AcceptTcpClient()|])
+                using (var stream = client.GetStream())
+                {
+                    while (stream.ReadByte() >= 0)
+                    {
+                    }
+                }
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Server
+        {
+            public void Serve(TcpListener listener)
+            {
+                using (var client = listener.AcceptTcpClient())
+                using (var stream = client.GetStream())
+                {
+                    TcpKeepAlive.Configure(client);
+                    while (stream.ReadByte() >= 0)
+                    {
+                    }
+                }
+            }
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Using_without_a_block_gets_one() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        class Server
+        {
+            public void Serve(TcpListener listener)
+            {
+                using (var client = [|listener.AcceptTcpClient()|])
+                    Echo(client);
+            }
+
+            private static void Echo(TcpClient client)
+            {
+                var stream = client.GetStream();
+                while (stream.ReadByte() >= 0)
+                {
+                }
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Server
+        {
+            public void Serve(TcpListener listener)
+            {
+                using (var client = listener.AcceptTcpClient())
+                {
+                    TcpKeepAlive.Configure(client);
+                    Echo(client);
+                }
+            }
+
+            private static void Echo(TcpClient client)
+            {
+                var stream = client.GetStream();
+                while (stream.ReadByte() >= 0)
+                {
+                }
+            }
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Async_lambda_that_produced_the_client_still_returns_it() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        class Server
+        {
+            private TcpClient? _client;
+
+            public Task<TcpClient> AcceptInBackground(TcpListener listener) =>
+                Task.Run(async () => _client = await [|listener.AcceptTcpClientAsync()|]);
+        }
+        """, """
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+        using KeepAlive;
+
+        class Server
+        {
+            private TcpClient? _client;
+
+            public Task<TcpClient> AcceptInBackground(TcpListener listener) =>
+                Task.Run(async () =>
+                {
+                    _client = await listener.AcceptTcpClientAsync();
+                    TcpKeepAlive.Configure(_client);
+                    return _client;
+                });
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Expression_bodied_local_function_becomes_a_block() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        class Server
+        {
+            private Socket? _peer;
+
+            public void Start(Socket listener)
+            {
+                AcceptOne();
+
+                void AcceptOne() => _peer = [|listener.Accept()|];
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Server
+        {
+            private Socket? _peer;
+
+            public void Start(Socket listener)
+            {
+                AcceptOne();
+
+                void AcceptOne()
+                {
+                    _peer = listener.Accept();
+                    TcpKeepAlive.Configure(_peer);
+                }
+            }
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Statement_in_a_switch_section() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        class Server
+        {
+            private TcpClient? _peer;
+
+            public void Handle(int command, TcpListener listener)
+            {
+                switch (command)
+                {
+                    case 1:
+                        _peer = [|listener.AcceptTcpClient()|];
+                        break;
+                }
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Server
+        {
+            private TcpClient? _peer;
+
+            public void Handle(int command, TcpListener listener)
+            {
+                switch (command)
+                {
+                    case 1:
+                        _peer = listener.AcceptTcpClient();
+                        TcpKeepAlive.Configure(_peer);
+                        break;
+                }
+            }
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Statement_sharing_its_line_gets_the_call_on_that_line() => Verify.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+
+        class Server
+        {
+            private readonly List<Socket> _peers = new();
+
+            public void Accept(Socket listener) { var peer = [|listener.Accept()|]; _peers.Add(peer); }
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Server
+        {
+            private readonly List<Socket> _peers = new();
+
+            public void Accept(Socket listener) { var peer = listener.Accept(); TcpKeepAlive.Configure(peer); _peers.Add(peer); }
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Fix_is_selected_by_its_constant_equivalence_key() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        class Server
+        {
+            private TcpClient? _peer;
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = [|listener.AcceptTcpClient()|];
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Server
+        {
+            private TcpClient? _peer;
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = listener.AcceptTcpClient();
+                TcpKeepAlive.Configure(_peer);
+            }
+        }
+        """, WithRuntime with { EquivalenceKey = "KA0001.ConfigureWithTcpKeepAlive" });
+
+    [Fact]
+    public Task Fix_all_leaves_the_diagnostics_it_cannot_fix() => Verify.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+
+        class Server
+        {
+            private readonly List<TcpClient> _clients = new();
+            private TcpClient? _last;
+
+            public void Accept(TcpListener listener)
+            {
+                _clients.Add([|listener.AcceptTcpClient()|]);
+                _last = [|listener.AcceptTcpClient()|];
+            }
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Server
+        {
+            private readonly List<TcpClient> _clients = new();
+            private TcpClient? _last;
+
+            public void Accept(TcpListener listener)
+            {
+                _clients.Add([|listener.AcceptTcpClient()|]);
+                _last = listener.AcceptTcpClient();
+                TcpKeepAlive.Configure(_last);
+            }
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task No_fix_when_ConnectAsync_is_not_awaited_in_its_statement() => Verify.VerifyNoFixOfferedAsync("""
+        using System;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        class Client
+        {
+            private TcpClient? _client;
+
+            public async Task OpenAsync(string host, int port)
+            {
+                var client = [|new TcpClient()|];
+                var connecting = client.ConnectAsync(host, port);
+                await Task.WhenAny(connecting, Task.Delay(TimeSpan.FromSeconds(5)));
+                _client = client;
+            }
+        }
+        """, WithRuntime);
 }

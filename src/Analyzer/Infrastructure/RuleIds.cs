@@ -20,6 +20,12 @@ public static class RuleIds
 
     /// <summary>User timeout far from idle + interval × count, or shorter than the idle time.</summary>
     public const string UserTimeoutMismatch = "KA0008";
+
+    /// <summary>Windows-only keepalive API (IOControl KeepAliveValues, raw option numbers) on a cross-platform path.</summary>
+    public const string WindowsOnlyKeepAliveApi = "KA0005";
+
+    /// <summary>Raw socket option or exposed handle before a multi-address connect (Unix cannot retry the next address).</summary>
+    public const string RawOptionBeforeMultiAddressConnect = "KA0007";
 }
 
 /// <summary>Diagnostic categories.</summary>

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KeepAliveAnalyzers.Engine;
+
+/// <summary>
+/// Per-compilation state of the platform questions (KA0005, KA0007): the target, the platform-check symbols and
+/// caches of what in-source members and callers say about the platform. Created once, shared by the rules.
+/// </summary>
+internal sealed class PlatformContext
+{
+    private static readonly ConditionalWeakTable<Compilation, PlatformContext> Cache = new();
+
+    private readonly ConcurrentDictionary<ISymbol, Lazy<OsCondition>> _members = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Lazy<CallSites>> _callers = new(SymbolEqualityComparer.Default);
+
+    private PlatformContext(AnalysisContextData data, TargetPlatform target)
+    {
+        Data = data;
+        Target = target;
+        var compilation = data.Compilation;
+        OperatingSystem = compilation.GetTypeByMetadataName("System.OperatingSystem");
+        RuntimeInformation = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.RuntimeInformation");
+        OSPlatform = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.OSPlatform");
+        PlatformId = compilation.GetTypeByMetadataName("System.PlatformID");
+        Path = compilation.GetTypeByMetadataName("System.IO.Path");
+        IOControlCode = compilation.GetTypeByMetadataName("System.Net.Sockets.IOControlCode");
+        PlatformNotSupportedException = compilation.GetTypeByMetadataName("System.PlatformNotSupportedException");
+        NotSupportedException = compilation.GetTypeByMetadataName("System.NotSupportedException");
+        SocketException = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketException");
+    }
+
+    public AnalysisContextData Data { get; }
+
+    public KnownSymbols Symbols => Data.Symbols;
+
+    public Compilation Compilation => Data.Compilation;
+
+    public TargetPlatform Target { get; }
+
+    public INamedTypeSymbol? OperatingSystem { get; }
+    public INamedTypeSymbol? RuntimeInformation { get; }
+    public INamedTypeSymbol? OSPlatform { get; }
+    public INamedTypeSymbol? PlatformId { get; }
+    public INamedTypeSymbol? Path { get; }
+    public INamedTypeSymbol? IOControlCode { get; }
+    public INamedTypeSymbol? PlatformNotSupportedException { get; }
+    public INamedTypeSymbol? NotSupportedException { get; }
+    public INamedTypeSymbol? SocketException { get; }
+
+    /// <summary>The shared context, or null when the compilation has no sockets.</summary>
+    public static PlatformContext? Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        if (Cache.TryGetValue(compilation, out var existing))
+        {
+            return existing;
+        }
+
+        if (AnalysisContextData.Get(compilation, options, cancellationToken) is not { } data)
+        {
+            return null;
+        }
+
+        var created = new PlatformContext(data, TargetPlatform.Read(compilation, options));
+        return Cache.GetValue(compilation, _ => created);
+    }
+
+    public bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
+        type is not null && known is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
+
+    /// <summary>What an in-source boolean member (method, property, field) says about the platform; computed once.</summary>
+    public OsCondition GetMemberCondition(ISymbol member, Func<ISymbol, OsCondition> compute) =>
+        _members.GetOrAdd(member.OriginalDefinition, m => new Lazy<OsCondition>(() => compute(m), LazyThreadSafetyMode.PublicationOnly)).Value;
+
+    /// <summary>Every call of an in-source method in this compilation; computed once per method.</summary>
+    public CallSites GetCallSites(IMethodSymbol method, Func<IMethodSymbol, CallSites> compute) =>
+        _callers.GetOrAdd((IMethodSymbol)method.OriginalDefinition, m => new Lazy<CallSites>(() => compute(m), LazyThreadSafetyMode.PublicationOnly)).Value;
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using KeepAliveAnalyzers.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KeepAliveAnalyzers.Rules;
+
+/// <summary>
+/// The try/catch side of KA0005: a catch that expects the PlatformNotSupportedException of
+/// <c>IOControl(KeepAliveValues)</c>, and whether it does anything about it.
+/// </summary>
+internal static class KA0005Catches
+{
+    /// <summary>
+    /// True when <paramref name="operation"/> sits in the body of a try whose catch expects its PlatformNotSupportedException:
+    /// <c>catch (PlatformNotSupportedException)</c> or <c>catch (NotSupportedException)</c>, or a catch-all around nothing but keepalive setup.
+    /// </summary>
+    public static bool IsExpectedByCatch(IOperation operation, PlatformContext context, CancellationToken cancellationToken)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            if (current is ITryOperation @try && @try.Body == child)
+            {
+                foreach (var @catch in @try.Catches)
+                {
+                    if (!Rethrows(@catch) && ExpectsPlatformFailure(@catch, @try, context, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A handler that throws (rethrows or wraps) lets the failure reach the caller: the call still fails on Linux.</summary>
+    private static bool Rethrows(ICatchClauseOperation @catch)
+    {
+        foreach (var statement in @catch.Handler.Operations)
+        {
+            if (statement is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="operation"/> sits in the body of a try with a catch that also takes SocketException.</summary>
+    public static bool IsSocketFailureCaught(IOperation operation, PlatformContext context)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            if (current is ITryOperation @try && @try.Body == child)
+            {
+                foreach (var @catch in @try.Catches)
+                {
+                    if (Catches(@catch.ExceptionType, context.SocketException))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static bool ExpectsPlatformFailure(ICatchClauseOperation @catch, ITryOperation @try, PlatformContext context, CancellationToken cancellationToken)
+    {
+        var type = @catch.ExceptionType;
+        if (context.Is(type, context.PlatformNotSupportedException) || context.Is(type, context.NotSupportedException))
+        {
+            return true;
+        }
+
+        return Catches(type, context.PlatformNotSupportedException) && OnlyKeepAliveSetup(@try.Body, context, cancellationToken);
+    }
+
+    /// <summary>A catch whose type is <paramref name="exception"/> or one of its base types (a catch-all is <c>object</c>).</summary>
+    private static bool Catches(ITypeSymbol? caught, INamedTypeSymbol? exception)
+    {
+        if (caught is null || caught.SpecialType == SpecialType.System_Object)
+        {
+            return true;
+        }
+
+        for (var type = exception; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, caught))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The handler does nothing about the failure: empty, a bare <c>return;</c>, or only logging calls (a method, its
+    /// type or its receiver named like Log, Trace, Debug, Console, Write, Warn, Print).
+    /// </summary>
+    public static bool Swallows(ICatchClauseOperation @catch)
+    {
+        foreach (var statement in @catch.Handler.Operations)
+        {
+            var swallowing = statement switch
+            {
+                IEmptyOperation => true,
+                IReturnOperation { ReturnedValue: null } => true,
+                IExpressionStatementOperation { Operation: IInvocationOperation invocation } => IsLogging(invocation),
+                _ => false,
+            };
+            if (!swallowing)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly string[] LoggingWords = { "Log", "Trace", "Debug", "Console", "Write", "Warn", "Print" };
+
+    private static bool IsLogging(IInvocationOperation invocation) =>
+        HasLoggingWord(invocation.TargetMethod.Name) || HasLoggingWord(invocation.TargetMethod.ContainingType?.Name) ||
+        HasLoggingWord(invocation.Instance?.Type?.Name);
+
+    private static bool HasLoggingWord(string? name)
+    {
+        if (name is null)
+        {
+            return false;
+        }
+
+        foreach (var word in LoggingWords)
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The <c>IOControl(KeepAliveValues)</c> calls the try body makes, directly or through one in-source helper
+    /// (<c>try { SetKeepAliveValues(socket); } catch (PlatformNotSupportedException) { }</c>).
+    /// </summary>
+    public static IEnumerable<(IInvocationOperation IoControl, IInvocationOperation? Through)> KeepAliveIoControls(
+        IOperation body, PlatformContext context, CancellationToken cancellationToken)
+    {
+        foreach (var invocation in Invocations(body))
+        {
+            if (KA0005KeepAliveCalls.IoControlForm(invocation, context) != KeepAliveIoControlForm.None)
+            {
+                yield return (invocation, null);
+            }
+            else if (HelperBody(invocation.TargetMethod, context, cancellationToken) is { } helper)
+            {
+                foreach (var inner in Invocations(helper))
+                {
+                    if (KA0005KeepAliveCalls.IoControlForm(inner, context) != KeepAliveIoControlForm.None)
+                    {
+                        yield return (inner, invocation);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Nothing but socket option calls and buffer building: a catch-all there can only be about the options.</summary>
+    private static bool OnlyKeepAliveSetup(IOperation body, PlatformContext context, CancellationToken cancellationToken)
+    {
+        foreach (var invocation in Invocations(body))
+        {
+            var method = invocation.TargetMethod;
+            var allowed =
+                context.Symbols.IsSocket(method.ContainingType) && method.Name is "SetSocketOption" or "IOControl" or "SetRawSocketOption" or "GetSocketOption" ||
+                method.ContainingType?.ContainingNamespace?.ToDisplayString() is "System" or "System.Buffers.Binary" &&
+                method.ContainingType.Name is "BitConverter" or "Array" or "Buffer" or "BinaryPrimitives" ||
+                HelperBody(method, context, cancellationToken) is { } helper && ContainsKeepAliveIoControl(helper, context);
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ContainsKeepAliveIoControl(IOperation body, PlatformContext context)
+    {
+        foreach (var invocation in Invocations(body))
+        {
+            if (KA0005KeepAliveCalls.IoControlForm(invocation, context) != KeepAliveIoControlForm.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The body of an ordinary in-source method, for following one level of helper.</summary>
+    public static IOperation? HelperBody(IMethodSymbol method, PlatformContext context, CancellationToken cancellationToken)
+    {
+        method = method.ReducedFrom ?? method;
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        return context.Data.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+    }
+
+    /// <summary>Invocations in <paramref name="root"/>, not counting those in lambdas and local functions (they run later, if at all).</summary>
+    public static IEnumerable<IInvocationOperation> Invocations(IOperation root)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current is IInvocationOperation invocation)
+            {
+                yield return invocation;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+}

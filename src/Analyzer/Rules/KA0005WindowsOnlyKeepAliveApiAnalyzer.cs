@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using System.Threading;
+using KeepAliveAnalyzers.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KeepAliveAnalyzers.Rules;
+
+/// <summary>
+/// KA0005: keepalive setup that only works on Windows, on a path that also runs on Linux and macOS:
+/// <c>IOControl(KeepAliveValues)</c> throws PlatformNotSupportedException there, raw TCP option numbers mean
+/// another option there, and a catch that swallows the failure leaves the connection on the 2-hour defaults.
+/// Complements CA1416, which sees only the <c>IOControlCode.KeepAliveValues</c> member and only on .NET 5+.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The rule id.</summary>
+    public const string Id = RuleIds.WindowsOnlyKeepAliveApi;
+
+    // Callers that only call this helper on Windows, at most this many levels up, count as a guard.
+    private const int CallerDepth = 2;
+
+    // Warning: each form is a crash or a wrong option on Linux/macOS by the documented .NET behaviour, and the rule
+    // stays quiet wherever the code can be shown not to run there (platform checks it can read, [SupportedOSPlatform],
+    // a Windows-only target, callers that check); what remains is code compiled for every platform.
+    internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
+        Id,
+        title: "Windows-only keepalive API on a cross-platform path",
+        messageFormat: "'{0}' {1}",
+        Categories.Portability,
+        DiagnosticSeverity.Warning,
+        description: "Socket.IOControl(IOControlCode.KeepAliveValues) (also written 0x98000004) throws PlatformNotSupportedException on " +
+                     "Linux and macOS. Raw TCP option numbers mean different options per OS: SetRawSocketOption(6, 18) is TCP_USER_TIMEOUT " +
+                     "on Linux but TCP_FAIL_CONNECT_ON_ICMP_ERROR on Windows, and SetSocketOption(Tcp, (SocketOptionName)5/14/18) reaches " +
+                     "Winsock unchanged but throws on Unix. A catch that swallows the PlatformNotSupportedException leaves Linux on the " +
+                     "2-hour keepalive defaults without a trace. Guard such calls with OperatingSystem.IsWindows() or " +
+                     "RuntimeInformation.IsOSPlatform(OSPlatform.Windows) and use SocketOptionName.TcpKeepAliveTime/Interval/RetryCount " +
+                     "(or KeepAlive.TcpKeepAlive.Configure) everywhere else. On .NET 5+ targets the IOControlCode.KeepAliveValues form is " +
+                     "left to CA1416.");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (PlatformContext.Get(start.Compilation, start.Options, start.CancellationToken) is not { } platform ||
+                platform.Symbols.Socket is null || platform.Target.Families == OsFamily.Windows)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, platform), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeTry(c, platform), OperationKind.Try);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, PlatformContext platform)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        switch (KA0005KeepAliveCalls.IoControlForm(invocation, platform))
+        {
+            case KeepAliveIoControlForm.EnumMember when !platform.Target.IsNet5OrLater:
+                ReportIoControl(context, platform, invocation, "IOControl(IOControlCode.KeepAliveValues)");
+                return;
+            case KeepAliveIoControlForm.Number:
+                ReportIoControl(context, platform, invocation, "IOControl(0x98000004)");
+                return;
+        }
+
+        if (KA0005KeepAliveCalls.OptionNumbers(invocation, platform) is not ({ Level: KA0005OptionNumbers.TcpLevel } and var (_, name)))
+        {
+            return;
+        }
+
+        if (invocation.TargetMethod.Name == "SetRawSocketOption" && KA0005OptionNumbers.IsAmbiguousRaw(name))
+        {
+            var where = WhereItRuns(context, platform, invocation);
+            if (KA0005OptionNumbers.IsMisreadOn(name, where))
+            {
+                Report(context, invocation.Syntax.GetLocation(), $"SetRawSocketOption(6, {name}, …)",
+                    $"sets {KA0005OptionNumbers.Describe(name, where)}; call it only under the check for the OS the number is meant for (OperatingSystem.IsLinux(), IsWindows(), IsMacOS())");
+            }
+        }
+        else if (invocation.TargetMethod.Name == "SetSocketOption" && KA0005OptionNumbers.IsWindowsPassThrough(name))
+        {
+            // A Windows-only option (TCP_MAXRT) tried inside a try that catches the SocketException is best effort by design.
+            if (name is 5 or 14 && KA0005Catches.IsSocketFailureCaught(invocation, platform))
+            {
+                return;
+            }
+
+            var where = WhereItRuns(context, platform, invocation);
+            if (where.CanRunOutside(OsFamily.Windows))
+            {
+                var windows = KA0005OptionNumbers.Meaning(name, OsFamily.Windows) ?? "no option";
+                Report(context, invocation.Syntax.GetLocation(), $"SetSocketOption(Tcp, (SocketOptionName){name}, …)",
+                    $"reaches Windows unchanged ({windows}) but throws SocketException (OperationNotSupported) on {KA0005OptionNumbers.NonWindows(where)}; " +
+                    "call it only when OperatingSystem.IsWindows() is true and use SetRawSocketOption with the Linux or macOS number elsewhere");
+            }
+        }
+    }
+
+    private static void ReportIoControl(OperationAnalysisContext context, PlatformContext platform, IInvocationOperation invocation, string call)
+    {
+        // A catch that expects the failure is judged as a whole by AnalyzeTry (reported only if it swallows it).
+        if (KA0005Catches.IsExpectedByCatch(invocation, platform, context.CancellationToken) ||
+            IsExpectedByEveryCaller(invocation, context.ContainingSymbol, platform, context.CancellationToken))
+        {
+            return;
+        }
+
+        var where = WhereItRuns(context, platform, invocation);
+        if (where.CanRunOutside(OsFamily.Windows))
+        {
+            Report(context, invocation.Syntax.GetLocation(), call,
+                $"throws PlatformNotSupportedException on {KA0005OptionNumbers.NonWindows(where)}; call it only when OperatingSystem.IsWindows() " +
+                "(or RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) is true and set TcpKeepAliveTime/Interval/RetryCount elsewhere (TcpKeepAlive.Configure)");
+        }
+    }
+
+    /// <summary>A helper whose every in-source call sits in a try that expects the failure (<c>try { SetKeepAliveValues(s); } catch (PlatformNotSupportedException) { }</c>).</summary>
+    private static bool IsExpectedByEveryCaller(IOperation operation, ISymbol? containingSymbol, PlatformContext platform, CancellationToken cancellationToken)
+    {
+        if (containingSymbol is not IMethodSymbol method || PlatformReach.IsInsideFunction(operation))
+        {
+            return false;
+        }
+
+        var calls = PlatformReach.CallsOf(method, platform, cancellationToken);
+        if (!calls.IsComplete || calls.Invocations.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var call in calls.Invocations)
+        {
+            if (!KA0005Catches.IsExpectedByCatch(call, platform, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AnalyzeTry(OperationAnalysisContext context, PlatformContext platform)
+    {
+        var @try = (ITryOperation)context.Operation;
+        if (@try.Catches.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var @catch in @try.Catches)
+        {
+            if (!KA0005Catches.Swallows(@catch) || !KA0005Catches.ExpectsPlatformFailure(@catch, @try, platform, context.CancellationToken))
+            {
+                continue;
+            }
+
+            var where = OsFamily.None;
+            foreach (var (ioControl, through) in KA0005Catches.KeepAliveIoControls(@try.Body, platform, context.CancellationToken))
+            {
+                where |= through is null
+                    ? WhereItRuns(context, platform, ioControl)
+                    : WhereItRuns(context, platform, through) & PlatformReach.Guards(ioControl, platform, context.CancellationToken);
+            }
+
+            if (where.CanRunOutside(OsFamily.Windows) && @catch.Syntax is CatchClauseSyntax syntax)
+            {
+                var end = syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
+                var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
+                var text = syntax.Declaration is { } declaration ? "catch " + declaration.ToString() : "catch";
+                Report(context, location, text,
+                    $"swallows the PlatformNotSupportedException that IOControl(KeepAliveValues) throws on {KA0005OptionNumbers.NonWindows(where)}, " +
+                    "so connections there silently keep the OS keepalive defaults (first probe after 2 h); set TcpKeepAliveTime/Interval/RetryCount " +
+                    "on those platforms instead (TcpKeepAlive.Configure)");
+            }
+        }
+    }
+
+    private static OsFamily WhereItRuns(OperationAnalysisContext context, PlatformContext platform, IOperation operation) =>
+        PlatformReach.WhereItRuns(operation, context.ContainingSymbol, platform, CallerDepth, context.CancellationToken);
+
+    private static void Report(OperationAnalysisContext context, Location location, string call, string explanation) =>
+        context.ReportDiagnostic(Diagnostic.Create(Rule, location, call, explanation));
+}

@@ -21,11 +21,17 @@ internal sealed class AnalysisContextData
     private readonly ConcurrentDictionary<SyntaxNode, Lazy<ConnectionAssessment?>> _assessments = new();
     private readonly ConcurrentDictionary<IParameterSymbol, Lazy<ParameterSummary>> _parameters = new(SymbolEqualityComparer.Default);
 
-    private AnalysisContextData(KnownSymbols symbols, ImmutableHashSet<IMethodSymbol> configurationMethods)
+    private readonly AnalyzerOptions _options;
+
+    private AnalysisContextData(KnownSymbols symbols, ImmutableHashSet<IMethodSymbol> configurationMethods, AnalyzerOptions options)
     {
         Symbols = symbols;
         ConfigurationMethods = configurationMethods;
+        _options = options;
     }
+
+    /// <summary>The platform questions' shared state (target platforms, OS-check symbols), created on first use.</summary>
+    public PlatformContext Platform => PlatformContext.Get(Compilation, _options, CancellationToken.None)!;
 
     public KnownSymbols Symbols { get; }
 
@@ -47,7 +53,7 @@ internal sealed class AnalysisContextData
             return null;
         }
 
-        var created = new AnalysisContextData(symbols, ConfigurationMethodsOption.Read(compilation, options, cancellationToken));
+        var created = new AnalysisContextData(symbols, ConfigurationMethodsOption.Read(compilation, options, cancellationToken), options);
         return Cache.GetValue(compilation, _ => created);
     }
 

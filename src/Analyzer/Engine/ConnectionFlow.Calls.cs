@@ -9,7 +9,7 @@ internal sealed partial class ConnectionFlow
     /// <summary>A method called on the connection (or on one of its wrappers).</summary>
     private void VisitCallOn(IInvocationOperation invocation, IOperation origin)
     {
-        if (KeepAliveCalls.Classify(invocation, _data) is { } configuration)
+        if (KeepAliveCalls.Classify(invocation, _data, _cancellationToken) is { } configuration)
         {
             Add(configuration);
             if (configuration.Level == KeepAliveLevel.Tuned && invocation.TargetMethod.Name == "SetSocketOption")
@@ -108,7 +108,7 @@ internal sealed partial class ConnectionFlow
     private void VisitCallWith(IInvocationOperation invocation, IArgumentOperation argument, IOperation origin)
     {
         var method = invocation.TargetMethod;
-        if (!_data.Symbols.IsSocket(method.ContainingType) && KeepAliveCalls.Classify(invocation, _data) is { } configuration)
+        if (!_data.Symbols.IsSocket(method.ContainingType) && KeepAliveCalls.Classify(invocation, _data, _cancellationToken) is { } configuration)
         {
             Add(configuration);
             return;
@@ -181,7 +181,7 @@ internal sealed partial class ConnectionFlow
             }
 
             var facts = summary.Facts.With(Evidence.HandedOn);
-            return call.IsUnderWindowsGuard() ? facts.OnlyOnWindows() : facts;
+            return call.RunsOnlyOnWindows(_data, _cancellationToken) ? facts.OnlyOnWindows() : facts;
         }
         finally
         {

@@ -19,7 +19,7 @@ internal static class KeepAliveCalls
     /// The facts <paramref name="invocation"/> adds to the connection it targets, or null when it is not a
     /// keepalive call. The target is the receiver for Socket methods and the first connection argument otherwise.
     /// </summary>
-    public static FlowFacts? Classify(IInvocationOperation invocation, AnalysisContextData data)
+    public static FlowFacts? Classify(IInvocationOperation invocation, AnalysisContextData data, System.Threading.CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
         var facts = data.Symbols.IsSocket(method.ContainingType) ? ClassifySocketMethod(invocation)
@@ -28,7 +28,7 @@ internal static class KeepAliveCalls
                 : (FlowFacts?)null;
 
         // Configuration that only runs on Windows leaves Linux and macOS on their 2-hour defaults.
-        return facts is { } found && invocation.IsUnderWindowsGuard() ? found.OnlyOnWindows() : facts;
+        return facts is { } found && invocation.RunsOnlyOnWindows(data, cancellationToken) ? found.OnlyOnWindows() : facts;
     }
 
     private static bool IsOurHelper(IMethodSymbol method, KnownSymbols symbols) =>

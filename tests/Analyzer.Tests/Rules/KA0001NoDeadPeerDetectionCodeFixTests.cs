@@ -1155,7 +1155,7 @@ public class KA0001NoDeadPeerDetectionCodeFixTests
 
                     public void Open(string host, int port)
                     {
-                        using var client = [|new TcpClient(host, port)|];
+                        var client = [|new TcpClient(host, port)|];
                         _client = client;
                     }
                 }
@@ -1190,7 +1190,7 @@ public class KA0001NoDeadPeerDetectionCodeFixTests
 
                     public void Open(string host, int port)
                     {
-                        using var client = new TcpClient(host, port);
+                        var client = new TcpClient(host, port);
                         TcpKeepAlive.Configure(client);
                         _client = client;
                     }

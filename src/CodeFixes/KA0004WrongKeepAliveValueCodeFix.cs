@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KeepAliveAnalyzers.Rules;
@@ -9,7 +10,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
 
 namespace KeepAliveAnalyzers.CodeFixes;
 
@@ -63,13 +64,14 @@ public sealed class KA0004WrongKeepAliveValueCodeFix : CodeFixProvider
             {
                 case KA0004WrongKeepAliveValueAnalyzer.FixToSeconds when expression.IsKind(SyntaxKind.NumericLiteralExpression) &&
                                                                        int.TryParse(replacement, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds):
+                    var literal = seconds.ToString(CultureInfo.InvariantCulture);
                     context.RegisterCodeFix(
-                        CodeAction.Create($"Use {seconds} (seconds)", c => Replace(context.Document, expression, Seconds(expression, seconds), c), ToSecondsKey),
+                        CodeAction.Create($"Use {literal} (seconds)", c => ReplaceAsync(context.Document, expression.Span, literal, c), ToSecondsKey),
                         diagnostic);
                     break;
                 case KA0004WrongKeepAliveValueAnalyzer.FixLevel when replacement is "Tcp" or "Socket":
                     context.RegisterCodeFix(
-                        CodeAction.Create($"Use SocketOptionLevel.{replacement}", c => Replace(context.Document, expression, Level(expression, replacement), c),
+                        CodeAction.Create($"Use SocketOptionLevel.{replacement}", c => ReplaceLevelAsync(context.Document, expression, replacement, c),
                             replacement == "Tcp" ? TcpLevelKey : SocketLevelKey),
                         diagnostic);
                     break;
@@ -77,20 +79,33 @@ public sealed class KA0004WrongKeepAliveValueCodeFix : CodeFixProvider
         }
     }
 
-    private static ExpressionSyntax Seconds(ExpressionSyntax literal, int seconds) =>
-        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seconds)).WithTriviaFrom(literal);
-
-    /// <summary><c>SocketOptionLevel.IP</c> keeps its qualifier and only changes the member; any other form becomes the simplified full name.</summary>
-    private static ExpressionSyntax Level(ExpressionSyntax level, string member) =>
-        level is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax } access && access.Expression.ToString().EndsWith("SocketOptionLevel", System.StringComparison.Ordinal)
-            ? access.WithName(SyntaxFactory.IdentifierName(member).WithTriviaFrom(access.Name))
-            : SyntaxFactory.ParseExpression("global::System.Net.Sockets.SocketOptionLevel." + member)
-                .WithAdditionalAnnotations(Simplifier.Annotation)
-                .WithTriviaFrom(level);
-
-    private static async Task<Document> Replace(Document document, SyntaxNode node, SyntaxNode replacement, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>SocketOptionLevel.IP</c> keeps its qualifier and only changes the member; a cast or constant becomes
+    /// <c>SocketOptionLevel.Tcp</c>, qualified only when the type is not in scope.
+    /// </summary>
+    private static async Task<Document> ReplaceLevelAsync(Document document, ExpressionSyntax level, string member, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(node, replacement));
+        if (level is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access &&
+            access.Expression.ToString().EndsWith("SocketOptionLevel", System.StringComparison.Ordinal))
+        {
+            return await ReplaceAsync(document, name.Span, member, cancellationToken).ConfigureAwait(false);
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var type = model?.Compilation.GetTypeByMetadataName("System.Net.Sockets.SocketOptionLevel");
+        var inScope = model is not null && type is not null &&
+                      model.LookupNamespacesAndTypes(level.SpanStart, name: type.Name).Any(found => SymbolEqualityComparer.Default.Equals(found, type));
+        var qualifier = inScope ? "SocketOptionLevel" : "System.Net.Sockets.SocketOptionLevel";
+        return await ReplaceAsync(document, level.Span, qualifier + "." + member, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A text change, re-parsed: the result is exactly what a person would type. (Rebuilding the tree with
+    /// ReplaceNode gives, on Roslyn 4.5, blocks whose empty attribute list differs from the parsed one.)
+    /// </summary>
+    private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string text, CancellationToken cancellationToken)
+    {
+        var source = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return document.WithText(source.WithChanges(new TextChange(span, text)));
     }
 }

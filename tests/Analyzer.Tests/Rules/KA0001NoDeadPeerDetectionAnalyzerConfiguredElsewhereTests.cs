@@ -649,4 +649,37 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredElsewhereTests
     [Fact]
     public Task Base_constructor_configures_the_accepted_socket() =>
         Verify.VerifyAsync(BaseConstructorConfigures, new() { ReferenceKeepAliveRuntime = true });
+
+    private const string ListenerConfiguredByCaller = """
+        using System.Collections.Generic;
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class RelayServer
+        {
+            private readonly List<TcpClient> _peers = new();
+
+            public Task StartAsync(int port)
+            {
+                var listener = new TcpListener(IPAddress.Any, port);
+                listener.Server.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 30);
+                listener.Server.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 5);
+                listener.Start();
+                return AcceptLoopAsync(listener);
+            }
+
+            private async Task AcceptLoopAsync(TcpListener listener)
+            {
+                while (true)
+                {
+                    var peer = await listener.AcceptTcpClientAsync();
+                    lock (_peers) _peers.Add(peer);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Listener_configured_by_the_method_that_starts_the_accept_loop() => Verify.VerifyAsync(ListenerConfiguredByCaller);
 }

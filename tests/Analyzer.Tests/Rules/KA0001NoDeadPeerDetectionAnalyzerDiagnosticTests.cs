@@ -961,4 +961,36 @@ public class KA0001NoDeadPeerDetectionAnalyzerDiagnosticTests
     [Fact]
     public Task Using_scoped_connection_run_by_a_session_that_loops() =>
         Verify.VerifyAsync(UsingScopedSessionLoopingOverField);
+
+    private const string WindowsHelperWithEarlyReturn = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using System.Runtime.InteropServices;
+
+        public sealed class KioskConnections
+        {
+            private readonly List<Socket> _kiosks = new();
+
+            public void Accept(Socket listener)
+            {
+                var kiosk = [|listener.Accept()|];
+                ApplyWindowsKeepAlive(kiosk);
+                _kiosks.Add(kiosk);
+            }
+
+            private static void ApplyWindowsKeepAlive(Socket socket)
+            {
+                if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+                {
+                    return;
+                }
+
+                socket.IOControl(IOControlCode.KeepAliveValues, new byte[] { 1, 0, 0, 0, 0x30, 0x75, 0, 0, 0xE8, 0x03, 0, 0 }, null);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Keepalive_tuned_after_a_not_Windows_early_return() => Verify.VerifyAsync(WindowsHelperWithEarlyReturn);
 }

@@ -713,4 +713,30 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Hand_rolled_HTTP_1_0_get() => Verify.VerifyAsync(HandRolledHttp10Get);
+
+    private const string CancellationClosesTheClient = """
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public static class LegacyConnect
+        {
+            public static async Task<byte[]> FetchAsync(string host, int port, CancellationToken cancellationToken)
+            {
+                using var client = new TcpClient();
+                using (cancellationToken.Register(() => client.Close()))
+                {
+                    await client.ConnectAsync(host, port);
+                    var stream = client.GetStream();
+                    await stream.WriteAsync(new byte[] { 0x01 }, 0, 1);
+                    var reply = new byte[32];
+                    var read = await stream.ReadAsync(reply, 0, reply.Length);
+                    return reply[..read];
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Cancellation_registration_closing_the_client() => Verify.VerifyAsync(CancellationClosesTheClient);
 }

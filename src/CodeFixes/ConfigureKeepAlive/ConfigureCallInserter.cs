@@ -30,10 +30,6 @@ internal static class ConfigureCallInserter
                 case InsertionKind.ExpressionBody:
                     editor.ReplaceNode(target, (current, _) => ExpressionBodies.ToBlockBody(current, Calls(list), list[0].ReturnedValue));
                     break;
-                case InsertionKind.IntoEmptyBlock:
-                    editor.ReplaceNode(target, (current, _) =>
-                        Blocks.MultiLine(Calls(list), Blocks.EndOfLineIn(target)).WithTriviaFrom(current));
-                    break;
                 default:
                     InsertAround(editor, (StatementSyntax)target, list);
                     break;

@@ -12,9 +12,6 @@ internal enum InsertionKind
     /// <summary>Right before <see cref="ConfigureCallPlan.Target"/>, the first statement of a using body.</summary>
     BeforeStatement,
 
-    /// <summary>Into <see cref="ConfigureCallPlan.Target"/>, an empty using body.</summary>
-    IntoEmptyBlock,
-
     /// <summary><see cref="ConfigureCallPlan.Target"/> is a member or lambda whose expression body becomes a block.</summary>
     ExpressionBody,
 }

@@ -142,10 +142,11 @@ internal sealed class ConfigureCallPlanner
             return Plan(InsertionKind.BeforeStatement, statement, holder);
         }
 
+        // An empty body never keeps the connection alive, so it is never reported.
         var configured = block.Statements.TakeWhile(StatementLists.IsConfigureCall).LastOrDefault();
         return configured is not null ? Plan(InsertionKind.AfterStatement, configured, holder)
             : block.Statements.Count > 0 ? Plan(InsertionKind.BeforeStatement, block.Statements[0], holder)
-            : Plan(InsertionKind.IntoEmptyBlock, block, holder);
+            : null;
     }
 
     /// <summary><c>void Accept() => _c = l.AcceptTcpClient();</c> or <c>ar => _c = l.EndAcceptTcpClient(ar)</c>: becomes a block.</summary>

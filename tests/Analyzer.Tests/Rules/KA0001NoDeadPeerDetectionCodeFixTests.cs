@@ -1623,4 +1623,70 @@ public class KA0001NoDeadPeerDetectionCodeFixTests
             }
         }
         """, WithRuntime);
+
+    [Fact]
+    public Task Using_goes_after_global_usings_and_before_static_ones() => Verify.VerifyFixAsync("""
+        global using System.Net.Sockets;
+        using static System.Math;
+
+        class Server
+        {
+            private TcpClient? _peer;
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = [|listener.AcceptTcpClient()|];
+            }
+        }
+        """, """
+        global using System.Net.Sockets;
+        using KeepAlive;
+        using static System.Math;
+
+        class Server
+        {
+            private TcpClient? _peer;
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = listener.AcceptTcpClient();
+                TcpKeepAlive.Configure(_peer);
+            }
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Using_stays_outside_a_conditional_directive() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+        #if !NO_HANDLES
+        using Microsoft.Win32.SafeHandles;
+        #endif
+
+        class Server
+        {
+            private TcpClient? _peer;
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = [|listener.AcceptTcpClient()|];
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+        #if !NO_HANDLES
+        using Microsoft.Win32.SafeHandles;
+        #endif
+
+        class Server
+        {
+            private TcpClient? _peer;
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = listener.AcceptTcpClient();
+                TcpKeepAlive.Configure(_peer);
+            }
+        }
+        """, WithRuntime);
 }

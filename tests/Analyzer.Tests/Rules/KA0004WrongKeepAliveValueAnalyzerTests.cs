@@ -238,6 +238,74 @@ public class KA0004WrongKeepAliveValueAnalyzerTests
     [InlineData("socket.IOControl(IOControlCode.DataToRead, new byte[] { 1, 0, 0, 0, 30, 0, 0, 0, 5, 0, 0, 0 }, null);")]
     public Task Valid_keepalive_values(string code) => VerifyCode(code);
 
+    /// <summary>
+    /// Second values people write for the idle time and interval, including the whole-minute values of 1000 s and more
+    /// (17 min to 9 h) that the milliseconds heuristic must leave alone.
+    /// </summary>
+    public static TheoryData<string, int> PlausibleSeconds()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var option in new[] { "TcpKeepAliveTime", "TcpKeepAliveInterval" })
+        {
+            foreach (var value in new[] { 1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 75, 90, 120, 180, 240, 300, 600, 900, 999, 1020, 1080, 1200, 1500, 1800, 2400, 3600, 5400, 7200, 10800, 14400, 21600, 28800, 32700 })
+            {
+                data.Add(option, value);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PlausibleSeconds))]
+    public Task Valid_plausible_seconds(string option, int value) =>
+        VerifyCode($"socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.{option}, {value});");
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(20)]
+    [InlineData(50)]
+    [InlineData(100)]
+    [InlineData(126)]
+    public Task Valid_probe_counts(int count) =>
+        VerifyCode($"socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, {count});");
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(2000)]
+    [InlineData(5000)]
+    [InlineData(30_000)]
+    [InlineData(60_000)]
+    [InlineData(120_000)]
+    [InlineData(600_000)]
+    [InlineData(int.MaxValue)]
+    public Task Valid_user_timeouts_in_milliseconds(int milliseconds) =>
+        VerifyCode($"socket.SetRawSocketOption(6, 18, BitConverter.GetBytes({milliseconds}));");
+
+    [Theory]
+    [InlineData(60_000u, 10_000u)]
+    [InlineData(120_000u, 10_000u)]
+    [InlineData(7_200_000u, 1_000u)]
+    [InlineData(30_000u, 1_000u)]
+    [InlineData(1_000u, 1_000u)]
+    [InlineData(5_000u, 500u)]
+    [InlineData(15_000u, 15_000u)]
+    [InlineData(2_000u, 1u)]
+    public Task Valid_keepalive_values_in_milliseconds(uint time, uint interval) => VerifyCode($$"""
+        var values = new byte[12];
+        BitConverter.GetBytes(1u).CopyTo(values, 0);
+        BitConverter.GetBytes({{time}}u).CopyTo(values, 4);
+        BitConverter.GetBytes({{interval}}u).CopyTo(values, 8);
+        socket.IOControl(IOControlCode.KeepAliveValues, values, null);
+        """);
+
     [Fact]
     public Task Valid_same_names_on_other_types() => Verify.VerifyAsync("""
         enum Level { IP, Tcp }

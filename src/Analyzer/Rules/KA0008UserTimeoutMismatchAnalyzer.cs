@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KeepAliveAnalyzers.Engine;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KeepAliveAnalyzers.Rules;
+
+/// <summary>
+/// KA0008: a user timeout that does not fit the keepalive timings of the same socket. On Linux TCP_USER_TIMEOUT
+/// overrides the probe count: far above idle + interval × count it delays detecting a dead idle peer (20 s against
+/// 2 + 1 × 3 = 5 s took 20.46 s), below the idle time a single lost probe drops a live connection.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KA0008UserTimeoutMismatchAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The rule id.</summary>
+    public const string Id = RuleIds.UserTimeoutMismatch;
+
+    // Info: every value is a constant on one socket variable, so the arithmetic is certain, but a mismatch is a
+    // tuning defect, not a failure: the connection still detects dead peers, later than configured (too large) or
+    // with no tolerance for a lost probe (too small), and a team may accept a long user timeout on purpose to ride
+    // out long stalls of busy connections. Raise it to warning with dotnet_diagnostic.KA0008.severity.
+    internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
+        Id,
+        title: "User timeout far from idle + interval × count",
+        messageFormat: "{0} {1}; {2}",
+        Categories.Reliability,
+        DiagnosticSeverity.Info,
+        description: "TCP_USER_TIMEOUT bounds how long sent data may stay unacknowledged, and on Linux it also replaces the keepalive probe " +
+                     "count: the connection is dropped once the user timeout has passed with a probe outstanding. Set it near " +
+                     "idle + interval × count. Far larger (more than twice), it delays detecting a dead idle peer to the user timeout " +
+                     "(measured: 20.46 s instead of 5 s with 2 s / 1 s × 3 and a 20 s user timeout); smaller than the idle time, the first " +
+                     "unanswered probe drops the connection. Only constants set on one socket variable (or one TcpKeepAliveOptions " +
+                     "initializer) are compared.");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var socket = start.Compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
+            if (socket is not null)
+            {
+                start.RegisterSymbolStartAction(symbolStart => CollectType(symbolStart, socket), SymbolKind.NamedType);
+            }
+
+            if (start.Compilation.GetTypeByMetadataName("KeepAlive.TcpKeepAliveOptions") is { } options)
+            {
+                start.RegisterOperationAction(c => KA0008HelperOptions.Analyze(c, options, Rule), OperationKind.ObjectCreation);
+            }
+        });
+    }
+
+    /// <summary>Fields are compared across the methods of their type, so one type is one unit; nested types are their own.</summary>
+    private static void CollectType(SymbolStartAnalysisContext context, INamedTypeSymbol socket)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var timings = new KA0008SocketTimings();
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (SymbolEqualityComparer.Default.Equals(c.ContainingSymbol.ContainingType, type) &&
+                    SocketOptionCall.TryCreate((IInvocationOperation)c.Operation, socket) is { } call)
+                {
+                    timings.Add(call);
+                }
+            },
+            OperationKind.Invocation);
+        context.RegisterSymbolEndAction(end => Report(end, timings));
+    }
+
+    private static void Report(SymbolAnalysisContext context, KA0008SocketTimings timings)
+    {
+        foreach (var settings in timings.Targets())
+        {
+            var idle = Single(settings, KA0008Timing.Idle);
+            var interval = Single(settings, KA0008Timing.Interval);
+            var count = Single(settings, KA0008Timing.Count);
+            foreach (var (timing, source) in new[] { (KA0008Timing.LinuxUserTimeout, KA0008Source.LinuxUserTimeout), (KA0008Timing.WindowsMaxRetransmit, KA0008Source.WindowsMaxRetransmit) })
+            {
+                if (Single(settings, timing) is not { } userTimeout ||
+                    KA0008UserTimeoutComparison.Compare(source, userTimeout, idle, interval, count) is not var (problem, advice))
+                {
+                    continue;
+                }
+
+                var subject = source == KA0008Source.LinuxUserTimeout
+                    ? $"User timeout {DurationText.Seconds(userTimeout)} (TCP_USER_TIMEOUT {DurationText.Number(userTimeout * 1000)})"
+                    : $"User timeout {DurationText.Seconds(userTimeout)} (TCP_MAXRT)";
+                var at = settings.First(s => s.Timing == timing).At;
+                context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), subject, problem, advice));
+            }
+        }
+    }
+
+    /// <summary>The value of <paramref name="timing"/> when every call that sets it sets the same known value, else null.</summary>
+    private static double? Single(IReadOnlyList<KA0008Setting> settings, KA0008Timing timing)
+    {
+        double? value = null;
+        foreach (var setting in settings)
+        {
+            if (setting.Timing != timing)
+            {
+                continue;
+            }
+
+            if (setting.Value is not { } known || (value is { } seen && seen != known))
+            {
+                return null;
+            }
+
+            value = known;
+        }
+
+        return value;
+    }
+}

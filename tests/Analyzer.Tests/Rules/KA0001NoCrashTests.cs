@@ -21,7 +21,7 @@ public static class KA0001NoCrashTests
     /// <summary>Each group takes the sources of the test classes whose names (after the prefix) start with one of its keys.</summary>
     private static readonly Dictionary<string, string[]> Groups = new()
     {
-        ["Diagnostic"] = ["DiagnosticTests"],
+        ["Diagnostic"] = ["DiagnosticTests", "HandOffTests"],
         ["Configured"] = ["ConfiguredTests", "ConfiguredElsewhereTests", "ConfigurationMethodsTests"],
         ["Valid"] = ["ShortLivedTests", "NotAConnectionTests"],
     };

@@ -993,4 +993,24 @@ public class KA0001NoDeadPeerDetectionAnalyzerDiagnosticTests
 
     [Fact]
     public Task Keepalive_tuned_after_a_not_Windows_early_return() => Verify.VerifyAsync(WindowsHelperWithEarlyReturn);
+
+    private const string PrivateFactoryWhoseCallerStores = """
+        using System.Net.Sockets;
+
+        namespace Printing;
+
+        public sealed class PrinterFarm
+        {
+            private readonly TcpClient[] _printers = new TcpClient[4];
+
+            public void Attach(int slot, string host) => _printers[slot] = Open(host);
+
+            public void Feed(int slot, byte[] job) => _printers[slot].GetStream().Write(job, 0, job.Length);
+
+            private static TcpClient Open(string host) => [|new TcpClient(host, 9100)|];
+        }
+        """;
+
+    [Fact]
+    public Task Private_factory_whose_caller_stores_the_client() => Verify.VerifyAsync(PrivateFactoryWhoseCallerStores);
 }

@@ -739,4 +739,37 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Cancellation_registration_closing_the_client() => Verify.VerifyAsync(CancellationClosesTheClient);
+
+    private const string PrivateFactoryUsedForOneExchange = """
+        using System.Net.Sockets;
+        using System.Text;
+
+        namespace Printing;
+
+        public sealed class LabelPrinter
+        {
+            private readonly string _host;
+
+            public LabelPrinter(string host) => _host = host;
+
+            public void Print(string zpl)
+            {
+                using var connection = Open();
+                var bytes = Encoding.ASCII.GetBytes(zpl);
+                connection.GetStream().Write(bytes, 0, bytes.Length);
+            }
+
+            public bool IsOnline()
+            {
+                using var connection = Open();
+                connection.GetStream().WriteByte(0x05);
+                return connection.GetStream().ReadByte() == 0x06;
+            }
+
+            private TcpClient Open() => new TcpClient(_host, 9100) { SendTimeout = 5000, ReceiveTimeout = 5000 };
+        }
+        """;
+
+    [Fact]
+    public Task Private_factory_whose_callers_exchange_once() => Verify.VerifyAsync(PrivateFactoryUsedForOneExchange);
 }

@@ -63,5 +63,12 @@ public class KA0001PendingCases
 
     [Fact]
     public Task Keepalive_tuned_only_in_the_Win32NT_case_of_a_switch() => Verify.VerifyAsync(WindowsOnlySwitchCase);
+
+    // F6, belongs in KA0001NoDeadPeerDetectionAnalyzerHandOffTests
+    [Theory]
+    [InlineData("Accepted?.Invoke(this, client);")]
+    [InlineData("_onAccepted(client);")]
+    public Task Unconfigured_connection_raised_to_subscribers_is_reported(string handOff) =>
+        Verify.VerifyAsync(KA0001NoDeadPeerDetectionAnalyzerHandOffTests.Fill(handOff, mark: true), new() { ReferenceKeepAliveRuntime = true });
 }
 #endif

@@ -682,4 +682,42 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredElsewhereTests
 
     [Fact]
     public Task Listener_configured_by_the_method_that_starts_the_accept_loop() => Verify.VerifyAsync(ListenerConfiguredByCaller);
+
+    private const string ListenerConfiguredByHelper = """
+        using System.Collections.Generic;
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        namespace Vnc;
+
+        public static class ListenerSetup
+        {
+            public static void Harden(TcpListener listener)
+            {
+                listener.ExclusiveAddressUse = true;
+                listener.Server.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 45);
+                listener.Server.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 5);
+            }
+        }
+
+        public sealed class VncRepeater
+        {
+            private readonly Dictionary<int, TcpClient> _viewers = new();
+
+            public async Task RunAsync()
+            {
+                var listener = new TcpListener(IPAddress.Any, 5900);
+                ListenerSetup.Harden(listener);
+                listener.Start();
+                for (var id = 0; ; id++)
+                {
+                    _viewers[id] = await listener.AcceptTcpClientAsync();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Listener_configured_by_a_helper_in_another_class() => Verify.VerifyAsync(ListenerConfiguredByHelper);
 }

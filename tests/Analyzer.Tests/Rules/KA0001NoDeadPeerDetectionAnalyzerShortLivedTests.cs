@@ -772,4 +772,93 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Private_factory_whose_callers_exchange_once() => Verify.VerifyAsync(PrivateFactoryUsedForOneExchange);
+
+    private const string AcceptedClientAwaitedThroughOneShotHandler = """
+        using System.Net.Sockets;
+        using System.Text;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class HealthEndpoint
+        {
+            public async Task ServeAsync(TcpListener listener, CancellationToken cancellationToken)
+            {
+                listener.Start();
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    using var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                    await RespondAsync(client, cancellationToken);
+                }
+            }
+
+            private static async Task RespondAsync(TcpClient client, CancellationToken cancellationToken)
+            {
+                var body = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK");
+                await client.GetStream().WriteAsync(body, cancellationToken);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Accepted_client_awaited_through_a_one_shot_handler() => Verify.VerifyAsync(AcceptedClientAwaitedThroughOneShotHandler);
+
+    private const string RetryLoopAroundTheWholeExchange = """
+        using System;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public static class AlarmForwarder
+        {
+            public static async Task ForwardAsync(string host, byte[] alarm)
+            {
+                for (var attempt = 1; ; attempt++)
+                {
+                    using var client = new TcpClient();
+                    try
+                    {
+                        await client.ConnectAsync(host, 7777);
+                        await client.GetStream().WriteAsync(alarm, 0, alarm.Length);
+                        return;
+                    }
+                    catch (SocketException) when (attempt < 3)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(attempt));
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Retry_loop_around_the_whole_exchange() => Verify.VerifyAsync(RetryLoopAroundTheWholeExchange);
+
+    private const string ConnectRetriedThenOneExchange = """
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public static class BackupTrigger
+        {
+            public static async Task TriggerAsync(string host)
+            {
+                using var client = new TcpClient();
+                for (var attempt = 0; ; attempt++)
+                {
+                    try
+                    {
+                        await client.ConnectAsync(host, 10000);
+                        break;
+                    }
+                    catch (SocketException) when (attempt < 5)
+                    {
+                        await Task.Delay(1000);
+                    }
+                }
+
+                await client.GetStream().WriteAsync(new byte[] { 0x42 }, 0, 1);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Connect_retried_in_a_loop_then_one_exchange() => Verify.VerifyAsync(ConnectRetriedThenOneExchange);
 }

@@ -70,5 +70,43 @@ public class KA0001PendingCases
     [InlineData("_onAccepted(client);")]
     public Task Unconfigured_connection_raised_to_subscribers_is_reported(string handOff) =>
         Verify.VerifyAsync(KA0001NoDeadPeerDetectionAnalyzerHandOffTests.Fill(handOff, mark: true), new() { ReferenceKeepAliveRuntime = true });
+
+    // F7, belongs in KA0001NoDeadPeerDetectionAnalyzerConfiguredElsewhereTests
+    private const string ListenerFactoryConfigures = """
+        using System.Collections.Generic;
+        using System.Net;
+        using System.Net.Sockets;
+
+        namespace Pubsub;
+
+        public sealed class PubsubServer
+        {
+            private readonly List<Socket> _subscribers = new();
+            private Socket? _listener;
+
+            public void Start(int port)
+            {
+                _listener = CreateListener();
+                _listener.Bind(new IPEndPoint(IPAddress.Any, port));
+                _listener.Listen(256);
+                while (true)
+                {
+                    _subscribers.Add(_listener.Accept());
+                }
+            }
+
+            private static Socket CreateListener()
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 30);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 5);
+                return socket;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Listener_configured_by_its_factory_method() => Verify.VerifyAsync(ListenerFactoryConfigures);
 }
 #endif

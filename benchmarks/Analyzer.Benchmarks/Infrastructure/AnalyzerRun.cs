@@ -13,9 +13,10 @@ namespace KeepAliveAnalyzers.Benchmarks.Infrastructure;
 /// <summary>One analyzer pass over a fresh clone of a compilation, with the driver's per-analyzer telemetry.</summary>
 public sealed class AnalyzerRun
 {
-    private AnalyzerRun(TimeSpan wall, IReadOnlyDictionary<DiagnosticAnalyzer, TimeSpan> executionTimes, ImmutableArray<Diagnostic> diagnostics, IReadOnlyList<string> exceptions)
+    private AnalyzerRun(TimeSpan wall, TimeSpan cpu, IReadOnlyDictionary<DiagnosticAnalyzer, TimeSpan> executionTimes, ImmutableArray<Diagnostic> diagnostics, IReadOnlyList<string> exceptions)
     {
         Wall = wall;
+        Cpu = cpu;
         ExecutionTimes = executionTimes;
         Diagnostics = diagnostics;
         Exceptions = exceptions;
@@ -23,6 +24,12 @@ public sealed class AnalyzerRun
 
     /// <summary>Wall time of GetAnalyzerDiagnosticsAsync: includes the compiler binding the driver forces.</summary>
     public TimeSpan Wall { get; }
+
+    /// <summary>
+    /// CPU time of the whole process during GetAnalyzerDiagnosticsAsync (all threads, GC included). Unlike wall-clock
+    /// telemetry it does not grow when other processes take the cores, so it is the figure to trust on a busy machine.
+    /// </summary>
+    public TimeSpan Cpu { get; }
 
     /// <summary>Time inside each analyzer's callbacks, summed over threads (what kaeval and ReportAnalyzer show).</summary>
     public IReadOnlyDictionary<DiagnosticAnalyzer, TimeSpan> ExecutionTimes { get; }
@@ -49,23 +56,32 @@ public sealed class AnalyzerRun
             reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.Clone().WithAnalyzers(analyzers, options);
 
+        var cpu = ProcessCpu();
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
         stopwatch.Stop();
+        cpu = ProcessCpu() - cpu;
 
         var times = analyzers.ToDictionary(
             a => a,
             a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, cancellationToken).GetAwaiter().GetResult().ExecutionTime);
-        return new AnalyzerRun(stopwatch.Elapsed, times, diagnostics, exceptions.ToList());
+        return new AnalyzerRun(stopwatch.Elapsed, cpu, times, diagnostics, exceptions.ToList());
     }
 
     /// <summary>Wall time of the compiler's own GetDiagnostics (declarations, bodies, flow analysis; no emit) on a fresh clone.</summary>
-    public static (TimeSpan Time, ImmutableArray<Diagnostic> Diagnostics) CompilerDiagnostics(Compilation compilation, CancellationToken cancellationToken = default)
+    public static (TimeSpan Time, TimeSpan Cpu, ImmutableArray<Diagnostic> Diagnostics) CompilerDiagnostics(Compilation compilation, CancellationToken cancellationToken = default)
     {
         var clone = compilation.Clone();
+        var cpu = ProcessCpu();
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = clone.GetDiagnostics(cancellationToken);
         stopwatch.Stop();
-        return (stopwatch.Elapsed, diagnostics);
+        return (stopwatch.Elapsed, ProcessCpu() - cpu, diagnostics);
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
-using System.Threading;
+using System.Threading.Tasks;
 
 namespace KeepAliveAnalyzers.EndToEnd.Infrastructure;
 
@@ -33,10 +33,11 @@ public static class DotNetCli
         Configure(start.Environment, environment);
         var commandLine = "dotnet " + string.Join(" ", arguments);
         var output = new StringBuilder();
-        using var outputClosed = new CountdownEvent(2);
+        var outputClosed = new TaskCompletionSource();
+        var errorClosed = new TaskCompletionSource();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) => Append(e.Data, outputClosed);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, errorClosed);
 
         var stopwatch = Stopwatch.StartNew();
         process.Start();
@@ -48,16 +49,16 @@ public static class DotNetCli
             throw new TimeoutException($"'{commandLine}' did not finish within {timeout.TotalSeconds:F0} s; killed.\n{Text()}");
         }
 
-        // A build server started by the command may keep the pipes open; the output of the command itself is complete
-        // long before this limit.
-        outputClosed.Wait(TimeSpan.FromSeconds(10));
+        // A build server started by the command may hold the pipes open after it exits; the command's own output is
+        // complete long before this limit.
+        Task.WaitAll(new[] { outputClosed.Task, errorClosed.Task }, TimeSpan.FromSeconds(10));
         return new CommandResult(commandLine, process.ExitCode, Text(), stopwatch.Elapsed);
 
-        void Append(string? line)
+        void Append(string? line, TaskCompletionSource closed)
         {
             if (line is null)
             {
-                outputClosed.Signal();
+                closed.TrySetResult();
                 return;
             }
 

@@ -22,7 +22,7 @@ public static class KA0001NoCrashTests
     private static readonly Dictionary<string, string[]> Groups = new()
     {
         ["Diagnostic"] = ["DiagnosticTests", "HandOffTests"],
-        ["Configured"] = ["ConfiguredTests", "ConfiguredElsewhereTests", "ConfigurationMethodsTests"],
+        ["Configured"] = ["ConfiguredTests", "ConfiguredElsewhereTests", "ConfigurationMethodsTests", "SiteFormsTests"],
         ["Valid"] = ["ShortLivedTests", "NotAConnectionTests"],
     };
 

@@ -108,5 +108,18 @@ public class KA0001PendingCases
 
     [Fact]
     public Task Listener_configured_by_its_factory_method() => Verify.VerifyAsync(ListenerFactoryConfigures);
+
+    // F8, belongs in KA0001NoDeadPeerDetectionAnalyzerSiteFormsTests (add [InlineData(TestTargetFramework.NetStandard20)] to both theories)
+    [Fact]
+    public Task Task_based_socket_accept_on_netstandard20() =>
+        Verify.VerifyAsync(
+            KA0001NoDeadPeerDetectionAnalyzerSiteFormsTests.TaskAcceptIntoPeerList,
+            new() { TargetFramework = KeepAliveAnalyzers.Tests.Verifiers.TestTargetFramework.NetStandard20 });
+
+    [Fact]
+    public Task Task_based_receive_loop_on_netstandard20() =>
+        Verify.VerifyAsync(
+            KA0001NoDeadPeerDetectionAnalyzerSiteFormsTests.TaskReceiveLoopOnLocalSocket,
+            new() { TargetFramework = KeepAliveAnalyzers.Tests.Verifiers.TestTargetFramework.NetStandard20 });
 }
 #endif

@@ -17,7 +17,7 @@ internal static class KA0005Catches
     /// True when <paramref name="operation"/> sits in the body of a try whose catch expects its PlatformNotSupportedException:
     /// <c>catch (PlatformNotSupportedException)</c> or <c>catch (NotSupportedException)</c>, or a catch-all around nothing but keepalive setup.
     /// </summary>
-    public static bool IsExpectedByCatch(IOperation operation, PlatformContext context, CancellationToken cancellationToken)
+    public static bool IsExpectedByCatch(IOperation operation, PlatformContext context)
     {
         var child = operation;
         for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
@@ -31,7 +31,7 @@ internal static class KA0005Catches
             {
                 foreach (var @catch in @try.Catches)
                 {
-                    if (!Rethrows(@catch) && ExpectsPlatformFailure(@catch, @try, context, cancellationToken))
+                    if (!Rethrows(@catch) && ExpectsPlatformFailure(@catch, @try, context))
                     {
                         return true;
                     }
@@ -82,7 +82,7 @@ internal static class KA0005Catches
         return false;
     }
 
-    public static bool ExpectsPlatformFailure(ICatchClauseOperation @catch, ITryOperation @try, PlatformContext context, CancellationToken cancellationToken)
+    public static bool ExpectsPlatformFailure(ICatchClauseOperation @catch, ITryOperation @try, PlatformContext context)
     {
         var type = @catch.ExceptionType;
         if (context.Is(type, context.PlatformNotSupportedException) || context.Is(type, context.NotSupportedException))
@@ -90,7 +90,7 @@ internal static class KA0005Catches
             return true;
         }
 
-        return Catches(type, context.PlatformNotSupportedException) && OnlyKeepAliveSetup(@try.Body, context, cancellationToken);
+        return Catches(type, context.PlatformNotSupportedException) && OnlyKeepAliveSetup(@try.Body, context);
     }
 
     /// <summary>A catch whose type is <paramref name="exception"/> or one of its base types (a catch-all is <c>object</c>).</summary>
@@ -124,7 +124,7 @@ internal static class KA0005Catches
             {
                 IEmptyOperation => true,
                 IReturnOperation { ReturnedValue: null } => true,
-                IExpressionStatementOperation { Operation: IInvocationOperation invocation } => IsLogging(invocation),
+                IExpressionStatementOperation { Operation: var expression } => IsLogging(expression),
                 _ => false,
             };
             if (!swallowing)
@@ -138,9 +138,40 @@ internal static class KA0005Catches
 
     private static readonly string[] LoggingWords = { "Log", "Trace", "Debug", "Console", "Write", "Warn", "Print" };
 
-    private static bool IsLogging(IInvocationOperation invocation) =>
-        HasLoggingWord(invocation.TargetMethod.Name) || HasLoggingWord(invocation.TargetMethod.ContainingType?.Name) ||
-        HasLoggingWord(invocation.Instance?.Type?.Name);
+    /// <summary><c>_logger.LogWarning(…)</c>, <c>Debug.WriteLine(…)</c>, <c>Logger?.Invoke(…)</c> (a logging delegate).</summary>
+    private static bool IsLogging(IOperation expression) => expression switch
+    {
+        IInvocationOperation invocation =>
+            HasLoggingWord(invocation.TargetMethod.Name) || HasLoggingWord(invocation.TargetMethod.ContainingType?.Name) ||
+            HasLoggingWord(invocation.Instance?.Type?.Name) || HasLoggingWord(NameOf(invocation.Instance)),
+        IConditionalAccessOperation access => IsLogging(access.WhenNotNull),
+        _ => false,
+    };
+
+    /// <summary>The name of the variable or member a receiver reads (<c>Logger</c> in <c>Logger?.Invoke</c>).</summary>
+    private static string? NameOf(IOperation? receiver)
+    {
+        if (receiver is IConditionalAccessInstanceOperation)
+        {
+            for (var current = receiver.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IConditionalAccessOperation access)
+                {
+                    receiver = access.Operation;
+                    break;
+                }
+            }
+        }
+
+        return receiver?.WalkDownConversions() switch
+        {
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+    }
 
     private static bool HasLoggingWord(string? name)
     {
@@ -186,8 +217,11 @@ internal static class KA0005Catches
         }
     }
 
-    /// <summary>Nothing but socket option calls and buffer building: a catch-all there can only be about the options.</summary>
-    private static bool OnlyKeepAliveSetup(IOperation body, PlatformContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Nothing but socket option calls and buffer building: a catch-all there can only be about the options. Helpers are
+    /// not followed here (every empty <c>catch (Exception)</c> of a code base would otherwise open the bodies it calls).
+    /// </summary>
+    private static bool OnlyKeepAliveSetup(IOperation body, PlatformContext context)
     {
         foreach (var invocation in Invocations(body))
         {
@@ -195,8 +229,7 @@ internal static class KA0005Catches
             var allowed =
                 context.Symbols.IsSocket(method.ContainingType) && method.Name is "SetSocketOption" or "IOControl" or "SetRawSocketOption" or "GetSocketOption" ||
                 method.ContainingType?.ContainingNamespace?.ToDisplayString() is "System" or "System.Buffers.Binary" &&
-                method.ContainingType.Name is "BitConverter" or "Array" or "Buffer" or "BinaryPrimitives" ||
-                HelperBody(method, context, cancellationToken) is { } helper && ContainsKeepAliveIoControl(helper, context);
+                method.ContainingType.Name is "BitConverter" or "Array" or "Buffer" or "BinaryPrimitives";
             if (!allowed)
             {
                 return false;
@@ -204,19 +237,6 @@ internal static class KA0005Catches
         }
 
         return true;
-    }
-
-    private static bool ContainsKeepAliveIoControl(IOperation body, PlatformContext context)
-    {
-        foreach (var invocation in Invocations(body))
-        {
-            if (KA0005KeepAliveCalls.IoControlForm(invocation, context) != KeepAliveIoControlForm.None)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The body of an ordinary in-source method, for following one level of helper.</summary>

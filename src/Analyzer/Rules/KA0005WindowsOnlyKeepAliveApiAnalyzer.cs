@@ -112,7 +112,7 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
     private static void ReportIoControl(OperationAnalysisContext context, PlatformContext platform, IInvocationOperation invocation, string call)
     {
         // A catch that expects the failure is judged as a whole by AnalyzeTry (reported only if it swallows it).
-        if (KA0005Catches.IsExpectedByCatch(invocation, platform, context.CancellationToken) ||
+        if (KA0005Catches.IsExpectedByCatch(invocation, platform) ||
             IsExpectedByEveryCaller(invocation, context.ContainingSymbol, platform, context.CancellationToken))
         {
             return;
@@ -143,7 +143,7 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
 
         foreach (var call in calls.Invocations)
         {
-            if (!KA0005Catches.IsExpectedByCatch(call, platform, cancellationToken))
+            if (!KA0005Catches.IsExpectedByCatch(call, platform))
             {
                 return false;
             }
@@ -162,7 +162,7 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
 
         foreach (var @catch in @try.Catches)
         {
-            if (!KA0005Catches.Swallows(@catch) || !KA0005Catches.ExpectsPlatformFailure(@catch, @try, platform, context.CancellationToken))
+            if (!KA0005Catches.Swallows(@catch) || !KA0005Catches.ExpectsPlatformFailure(@catch, @try, platform))
             {
                 continue;
             }

@@ -75,6 +75,8 @@ public class KA0005WindowsOnlyKeepAliveApiAnalyzerDiagnosticTests
     [InlineData("try { socket.IOControl(IOControlCode.KeepAliveValues, Values, null); } [|catch (PlatformNotSupportedException e)|] { Log(e.Message); }", TestTargetFramework.NetStandard20)]
     [InlineData("try { socket.IOControl(IOControlCode.KeepAliveValues, Values, null); } [|catch (NotSupportedException)|] { Console.WriteLine(\"no keepalive\"); }", TestTargetFramework.NetStandard20)]
     [InlineData("try { socket.IOControl(IOControlCode.KeepAliveValues, Values, null); } [|catch (PlatformNotSupportedException)|] { return; }", TestTargetFramework.NetStandard20)]
+    [InlineData("Action<string>? logger = Log; try { socket.IOControl(IOControlCode.KeepAliveValues, Values, null); } [|catch (PlatformNotSupportedException)|] { logger?.Invoke(\"keepalive not supported\"); }", TestTargetFramework.NetStandard20)]
+    [InlineData("try { var buffer = new byte[12]; Buffer.BlockCopy(BitConverter.GetBytes(1u), 0, buffer, 0, 4); socket.IOControl(IOControlCode.KeepAliveValues, buffer, null); } [|catch (Exception)|] { System.Diagnostics.Debug.WriteLine(\"keepalives not supported on this platform\"); }", TestTargetFramework.NetStandard20)]
     [InlineData("try { socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true); socket.IOControl(IOControlCode.KeepAliveValues, Values, null); } [|catch (Exception)|] { }", TestTargetFramework.NetStandard20)]
     [InlineData("try { socket.IOControl(IOControlCode.KeepAliveValues, Values, null); } [|catch|] { }", TestTargetFramework.NetStandard20)]
     [InlineData("try { socket.IOControl(IOControlCode.KeepAliveValues, Values, null); } [|catch (PlatformNotSupportedException)|] { }", TestTargetFramework.Net80)]

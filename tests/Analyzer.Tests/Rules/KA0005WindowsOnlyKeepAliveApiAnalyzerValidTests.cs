@@ -69,6 +69,75 @@ public class KA0005WindowsOnlyKeepAliveApiAnalyzerValidTests
     [InlineData("if (Environment.OSVersion.Platform == PlatformID.Win32NT) socket.SetRawSocketOption(6, 16, BitConverter.GetBytes(6));")]
     public Task Platform_checks_on_net8(string body) => Verify(body, TestTargetFramework.Net80);
 
+    /// <summary>Every Windows check the rule reads (netstandard2.0 spellings), each around every Windows-only call form.</summary>
+    private static readonly string[] WindowsChecks =
+    [
+        "if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) STMT",
+        "if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return; STMT",
+        "if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) throw new PlatformNotSupportedException(); STMT",
+        "if (RuntimeInformation.IsOSPlatform(OSPlatform.Create(\"WINDOWS\"))) STMT",
+        "if (Environment.OSVersion.Platform == PlatformID.Win32NT) STMT",
+        "if (Environment.OSVersion.Platform != PlatformID.Win32NT) return; STMT",
+        "if (Environment.OSVersion.Platform is PlatformID.Win32NT) STMT",
+        "if (System.IO.Path.DirectorySeparatorChar == '\\\\') STMT",
+        "var onWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows); if (onWindows) STMT",
+        "if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) return; STMT",
+        "if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) { } else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) { } else { STMT }",
+        "if (!(RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && socket.Connected)) return; STMT",
+    ];
+
+    private static readonly string[] WindowsOnlyCalls =
+    [
+        "socket.IOControl(IOControlCode.KeepAliveValues, Values, null);",
+        "socket.IOControl(SioKeepAliveVals, Values, null);",
+        "socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)5, 120);",
+        "socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)18, 1);",
+    ];
+
+    public static TheoryData<string, string> WindowsCheckAroundWindowsCall()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var check in WindowsChecks)
+        {
+            foreach (var call in WindowsOnlyCalls)
+            {
+                data.Add(check, call);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WindowsCheckAroundWindowsCall))]
+    public Task Every_Windows_check_around_every_Windows_only_call(string check, string call) =>
+        Verify(check.Replace("STMT", call), TestTargetFramework.NetStandard20);
+
+    /// <summary>Raw option numbers under the check for the OS whose meaning they carry.</summary>
+    [Theory]
+    [InlineData("if (OperatingSystem.IsLinux()) STMT", "socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000));")]
+    [InlineData("if (OperatingSystem.IsLinux()) STMT", "socket.SetRawSocketOption(6, 5, BitConverter.GetBytes(10));")]
+    [InlineData("if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) STMT", "socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000));")]
+    [InlineData("if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) STMT", "socket.SetRawSocketOption(6, 5, BitConverter.GetBytes(10));")]
+    [InlineData("if (RuntimeInformation.IsOSPlatform(OSPlatform.Create(\"LINUX\"))) STMT", "socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000));")]
+    [InlineData("if (!OperatingSystem.IsLinux()) return; STMT", "socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000));")]
+    [InlineData("if (!OperatingSystem.IsLinux()) return; STMT", "socket.SetRawSocketOption(6, 3, BitConverter.GetBytes(1));")]
+    [InlineData("if (OperatingSystem.IsOSPlatform(\"linux\")) STMT", "socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000));")]
+    [InlineData("if (OperatingSystem.IsAndroid()) STMT", "socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000));")]
+    [InlineData("if (Environment.OSVersion.Platform == PlatformID.Win32NT) { } else if (OperatingSystem.IsLinux()) STMT", "socket.SetRawSocketOption(6, 17, BitConverter.GetBytes(1));")]
+    [InlineData("if (OperatingSystem.IsMacOS()) STMT", "socket.SetRawSocketOption(6, 0x80, BitConverter.GetBytes(120));")]
+    [InlineData("if (OperatingSystem.IsMacOS()) STMT", "socket.SetRawSocketOption(6, 16, BitConverter.GetBytes(60));")]
+    [InlineData("if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) STMT", "socket.SetRawSocketOption(6, 0x80, BitConverter.GetBytes(120));")]
+    [InlineData("if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) STMT", "socket.SetRawSocketOption(6, 0x10, BitConverter.GetBytes(60));")]
+    [InlineData("if (!OperatingSystem.IsMacOS()) return; STMT", "socket.SetRawSocketOption(6, 0x80, BitConverter.GetBytes(120));")]
+    [InlineData("if (OperatingSystem.IsOSPlatform(\"macos\")) STMT", "socket.SetRawSocketOption(6, 16, BitConverter.GetBytes(60));")]
+    [InlineData("if (OperatingSystem.IsWindows()) STMT", "socket.SetRawSocketOption(6, 16, BitConverter.GetBytes(6));")]
+    [InlineData("if (OperatingSystem.IsWindows()) STMT", "socket.SetRawSocketOption(6, 14, BitConverter.GetBytes(120_000));")]
+    [InlineData("if (OperatingSystem.IsWindowsVersionAtLeast(10, 0, 16299)) STMT", "socket.SetRawSocketOption(6, 17, BitConverter.GetBytes(10));")]
+    [InlineData("if (!OperatingSystem.IsWindows()) return; STMT", "socket.SetRawSocketOption(6, 5, BitConverter.GetBytes(120));")]
+    public Task Raw_numbers_under_the_check_for_their_OS(string check, string call) =>
+        Verify(check.Replace("STMT", call), TestTargetFramework.Net80);
+
     [Theory]
     [InlineData("IOCTL;")]
     [InlineData("socket.IOControl(IOControlCode.KeepAliveValues, Values, Array.Empty<byte>());")]
@@ -93,6 +162,9 @@ public class KA0005WindowsOnlyKeepAliveApiAnalyzerValidTests
 
     [Theory]
     [InlineData("try { IOCTL; } catch (PlatformNotSupportedException) { socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)3, 60); }")]
+    [InlineData("var enabled = true; try { IOCTL; } catch (PlatformNotSupportedException) { Log(\"keepalive disabled\"); enabled = false; } _ = enabled;")]
+    [InlineData("Action<string>? logger = Log; try { IOCTL; } catch (PlatformNotSupportedException) { logger?.Invoke(\"fallback\"); socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)3, 60); }")]
+    [InlineData("Action<string>? callback = Log; try { IOCTL; } catch (PlatformNotSupportedException) { callback?.Invoke(\"fallback\"); }")]
     [InlineData("try { IOCTL; } catch (PlatformNotSupportedException) { Log(\"falling back\"); socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)3, 60); }")]
     [InlineData("try { IOCTL; } catch (NotSupportedException) { socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)17, 10); }")]
     [InlineData("try { socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true); IOCTL; } catch (Exception) { socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)3, 60); }")]

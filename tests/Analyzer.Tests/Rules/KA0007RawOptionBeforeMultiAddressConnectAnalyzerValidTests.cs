@@ -53,6 +53,77 @@ public class KA0007RawOptionBeforeMultiAddressConnectAnalyzerValidTests
     [InlineData("if (!OperatingSystem.IsWindows()) return; RAW; socket.Connect(host, port);")]
     public Task Nothing_untracked_before_a_multi_address_connect_of_the_same_socket(string body) => Verify(body);
 
+    private static readonly string[] UntrackedSteps =
+    [
+        "socket.SetRawSocketOption(6, 18, UserTimeout);",
+        "_ = socket.Handle;",
+        "_ = socket.SafeHandle;",
+    ];
+
+    private static readonly string[] SingleAddressConnects =
+    [
+        "socket.Connect(endPoint);",
+        "await socket.ConnectAsync(endPoint);",
+        "socket.Connect(IPAddress.Loopback, port);",
+        "await socket.ConnectAsync(IPAddress.IPv6Loopback, port);",
+        "socket.Connect(\"192.168.1.20\", port);",
+        "socket.Connect(new[] { IPAddress.Loopback }, port);",
+        "socket.EndConnect(socket.BeginConnect(endPoint, null, null));",
+    ];
+
+    private static readonly string[] MultiAddressConnects =
+    [
+        "socket.Connect(host, port);",
+        "await socket.ConnectAsync(host, port);",
+        "socket.Connect(addresses, port);",
+        "await socket.ConnectAsync(new DnsEndPoint(host, port));",
+    ];
+
+    public static TheoryData<string> UntrackedThenSingleAddress()
+    {
+        var data = new TheoryData<string>();
+        foreach (var step in UntrackedSteps)
+        {
+            foreach (var connect in SingleAddressConnects)
+            {
+                data.Add(step + " " + connect);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> MultiAddressThenUntracked()
+    {
+        var data = new TheoryData<string>();
+        foreach (var connect in MultiAddressConnects)
+        {
+            foreach (var step in UntrackedSteps)
+            {
+                data.Add(connect + " " + step);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UntrackedThenSingleAddress))]
+    public Task Untracked_step_before_a_single_address_connect(string body) => Verify(body);
+
+    [Theory]
+    [MemberData(nameof(MultiAddressThenUntracked))]
+    public Task Untracked_step_after_a_multi_address_connect(string body) => Verify(body);
+
+    [Theory]
+    [InlineData("if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) RAW; socket.Connect(host, port);")]
+    [InlineData("if (Environment.OSVersion.Platform == PlatformID.Win32NT) RAW; socket.Connect(host, port);")]
+    [InlineData("if (OperatingSystem.IsWindowsVersionAtLeast(10)) { RAW; } await socket.ConnectAsync(host, port);")]
+    [InlineData("if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) { } else { RAW; } socket.Connect(host, port);")]
+    [InlineData("if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) throw new PlatformNotSupportedException(); _ = socket.Handle; socket.Connect(host, port);")]
+    [InlineData("var windows = OperatingSystem.IsWindows(); if (windows) client.Client.SetRawSocketOption(6, 18, UserTimeout); client.Connect(host, port);")]
+    public Task Windows_only_untracked_steps(string body) => Verify(body);
+
     [Theory]
     [InlineData("build_property.TargetFramework = net8.0-windows")]
     [InlineData("build_property.TargetFramework = net48")]

@@ -32,7 +32,8 @@ internal static class ConnectCalls
             return ConnectPlacement.NotInMethod;
         }
 
-        var block = creation.Syntax.FirstAncestorOrSelf<BlockSyntax>();
+        // Top-level statements have no block: the whole program is the scope.
+        var block = (SyntaxNode?)creation.Syntax.FirstAncestorOrSelf<BlockSyntax>() ?? creation.Syntax.SyntaxTree.GetRoot();
         var placement = ConnectPlacement.NotInMethod;
         foreach (var node in creation.Root().Syntax.DescendantNodes())
         {
@@ -40,7 +41,7 @@ internal static class ConnectCalls
                 access.Name.Identifier.ValueText is "Connect" or "ConnectAsync" or "BeginConnect" &&
                 Spelling(access.Expression) is { } receiver && (receiver == holder || receiver == holder + ".Client"))
             {
-                if (block is not null && block.Span.Contains(node.Span) && node.SpanStart > creation.Syntax.SpanStart)
+                if (block.Span.Contains(node.Span) && node.SpanStart > creation.Syntax.SpanStart)
                 {
                     return ConnectPlacement.AfterCreation;
                 }

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
+using System.Threading;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using static KeepAliveAnalyzers.Engine.SocketOptionCall;
 
@@ -22,50 +22,34 @@ internal enum KA0008Timing
     WindowsMaxRetransmit,
 }
 
-/// <summary>One value set on a socket: what it is, its value in seconds when the code fixes it, and the argument that sets it.</summary>
+/// <summary>One value set on a socket: what it is, and its value in seconds when the code fixes it.</summary>
 internal readonly struct KA0008Setting
 {
-    public KA0008Setting(KA0008Timing timing, double? value, IOperation at)
+    public KA0008Setting(KA0008Timing timing, double? value)
     {
         Timing = timing;
         Value = value;
-        At = at;
     }
 
     public KA0008Timing Timing { get; }
     public double? Value { get; }
-    public IOperation At { get; }
+
+    public bool IsUserTimeout => Timing is KA0008Timing.LinuxUserTimeout or KA0008Timing.WindowsMaxRetransmit;
 }
 
 /// <summary>
-/// Collects, per socket variable of one type (a local or parameter of one method, or a field or property of the
-/// type), every keepalive timing and user timeout set through SetSocketOption / SetRawSocketOption.
+/// Reads the keepalive timings and user timeouts set on one socket variable: a local or parameter within its method,
+/// or a field or property of a type within that type. The search starts only at a user-timeout call, which most
+/// code never makes, so the rule costs nothing elsewhere.
 /// </summary>
-internal sealed class KA0008SocketTimings
+internal static class KA0008SocketTimings
 {
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<KA0008Setting>> _byTarget = new(SymbolEqualityComparer.Default);
-
-    public void Add(SocketOptionCall call)
-    {
-        if (Classify(call) is not { } setting || TargetOf(call.Invocation.Instance) is not { } target)
-        {
-            return;
-        }
-
-        _byTarget.GetOrAdd(target, _ => new ConcurrentQueue<KA0008Setting>()).Enqueue(setting);
-    }
-
-    /// <summary>Each socket variable with its settings, in source order.</summary>
-    public IEnumerable<IReadOnlyList<KA0008Setting>> Targets() =>
-        _byTarget.Values.Select(settings => (IReadOnlyList<KA0008Setting>)settings.OrderBy(s => s.At.Syntax.SpanStart).ToList());
-
-    private static KA0008Setting? Classify(SocketOptionCall call)
+    public static KA0008Setting? Classify(SocketOptionCall call)
     {
         var value = call.ValueArgument.Value;
         switch (call.Kind)
         {
             case SocketOptionCallKind.SetInt when call.Level == LevelTcp:
-                var number = ConstantEvaluator.TryGetInteger(value);
                 KA0008Timing? timing = call.Name switch
                 {
                     TcpKeepAliveTime => KA0008Timing.Idle,
@@ -75,20 +59,20 @@ internal sealed class KA0008SocketTimings
                     _ => null,
                 };
                 var scale = call.Name == WindowsMaxRetransmitMilliseconds ? 0.001 : 1;
-                return timing is { } found ? new KA0008Setting(found, number * scale, value) : null;
+                return timing is { } found ? new KA0008Setting(found, ConstantEvaluator.TryGetInteger(value) * scale) : null;
 
             // (6, 18) is TCP_FAIL_CONNECT_ON_ICMP_ERROR on Windows (docs/socket-options.md §1.5).
             case SocketOptionCallKind.SetRaw when call.Level == LevelTcp && call.Name == LinuxUserTimeout && !call.Invocation.IsUnderWindowsGuard():
                 var image = ConstantBytes.TryGet(value, call.Invocation);
                 var milliseconds = image is { Length: null or >= 4 } ? image.ReadUInt32(0) : null;
-                return new KA0008Setting(KA0008Timing.LinuxUserTimeout, milliseconds / 1000.0, value);
+                return new KA0008Setting(KA0008Timing.LinuxUserTimeout, milliseconds / 1000.0);
             default:
                 return null;
         }
     }
 
     /// <summary>The variable a socket call is made on: <c>socket</c>, <c>_socket</c>, <c>this.Socket</c>, <c>client.Client</c> (→ client).</summary>
-    private static ISymbol? TargetOf(IOperation? instance) => instance?.WalkDownConversions() switch
+    public static ISymbol? TargetOf(IOperation? instance) => instance?.WalkDownConversions() switch
     {
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,
@@ -97,4 +81,44 @@ internal sealed class KA0008SocketTimings
         IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.Parameters.Length: 0 } property => property.Property,
         _ => null,
     };
+
+    /// <summary>Every setting made on <paramref name="target"/>: in the method of <paramref name="origin"/> for a local or parameter, in its type for a field or property.</summary>
+    public static List<KA0008Setting> On(ISymbol target, IOperation origin, INamedTypeSymbol socket, AnalysisContextData data, CancellationToken cancellationToken)
+    {
+        var settings = new List<KA0008Setting>();
+        if (target is ILocalSymbol or IParameterSymbol)
+        {
+            foreach (var operation in origin.Root().Descendants())
+            {
+                Add(settings, operation as IInvocationOperation, target, socket);
+            }
+
+            return settings;
+        }
+
+        foreach (var reference in target.ContainingType.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellationToken);
+            var model = data.GetSemanticModel(declaration.SyntaxTree);
+            foreach (var node in declaration.DescendantNodes())
+            {
+                // A cheap name test first: GetOperation only for the few calls that can set a socket option.
+                if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetSocketOption" or "SetRawSocketOption" } })
+                {
+                    Add(settings, model.GetOperation(node) as IInvocationOperation, target, socket);
+                }
+            }
+        }
+
+        return settings;
+    }
+
+    private static void Add(List<KA0008Setting> settings, IInvocationOperation? invocation, ISymbol target, INamedTypeSymbol socket)
+    {
+        if (invocation is not null && SocketOptionCall.TryCreate(invocation, socket) is { } call && Classify(call) is { } setting &&
+            SymbolEqualityComparer.Default.Equals(TargetOf(invocation.Instance), target))
+        {
+            settings.Add(setting);
+        }
+    }
 }

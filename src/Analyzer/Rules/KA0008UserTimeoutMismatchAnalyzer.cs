@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -46,10 +45,9 @@ public sealed class KA0008UserTimeoutMismatchAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var socket = start.Compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
-            if (socket is not null)
+            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { Symbols.Socket: { } socket } data)
             {
-                start.RegisterSymbolStartAction(symbolStart => CollectType(symbolStart, socket), SymbolKind.NamedType);
+                start.RegisterOperationAction(c => AnalyzeUserTimeout(c, socket, data), OperationKind.Invocation);
             }
 
             if (start.Compilation.GetTypeByMetadataName("KeepAlive.TcpKeepAliveOptions") is { } options)
@@ -59,46 +57,30 @@ public sealed class KA0008UserTimeoutMismatchAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Fields are compared across the methods of their type, so one type is one unit; nested types are their own.</summary>
-    private static void CollectType(SymbolStartAnalysisContext context, INamedTypeSymbol socket)
+    /// <summary>At a user-timeout call: compare it with the timings set on the same socket variable.</summary>
+    private static void AnalyzeUserTimeout(OperationAnalysisContext context, INamedTypeSymbol socket, AnalysisContextData data)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        var timings = new KA0008SocketTimings();
-        context.RegisterOperationAction(
-            c =>
-            {
-                if (SymbolEqualityComparer.Default.Equals(c.ContainingSymbol.ContainingType, type) &&
-                    SocketOptionCall.TryCreate((IInvocationOperation)c.Operation, socket) is { } call)
-                {
-                    timings.Add(call);
-                }
-            },
-            OperationKind.Invocation);
-        context.RegisterSymbolEndAction(end => Report(end, timings));
-    }
-
-    private static void Report(SymbolAnalysisContext context, KA0008SocketTimings timings)
-    {
-        foreach (var settings in timings.Targets())
+        var invocation = (IInvocationOperation)context.Operation;
+        if (SocketOptionCall.TryCreate(invocation, socket) is not { } call ||
+            KA0008SocketTimings.Classify(call) is not { IsUserTimeout: true, Value: { } userTimeout } setting ||
+            KA0008SocketTimings.TargetOf(invocation.Instance) is not { } target)
         {
-            var idle = Single(settings, KA0008Timing.Idle);
-            var interval = Single(settings, KA0008Timing.Interval);
-            var count = Single(settings, KA0008Timing.Count);
-            foreach (var (timing, source) in new[] { (KA0008Timing.LinuxUserTimeout, KA0008Source.LinuxUserTimeout), (KA0008Timing.WindowsMaxRetransmit, KA0008Source.WindowsMaxRetransmit) })
-            {
-                if (Single(settings, timing) is not { } userTimeout ||
-                    KA0008UserTimeoutComparison.Compare(source, userTimeout, idle, interval, count) is not var (problem, advice))
-                {
-                    continue;
-                }
-
-                var subject = source == KA0008Source.LinuxUserTimeout
-                    ? $"User timeout {DurationText.Seconds(userTimeout)} (TCP_USER_TIMEOUT {DurationText.Number(userTimeout * 1000)})"
-                    : $"User timeout {DurationText.Seconds(userTimeout)} (TCP_MAXRT)";
-                var at = settings.First(s => s.Timing == timing).At;
-                context.ReportDiagnostic(Diagnostic.Create(Rule, at.Syntax.GetLocation(), subject, problem, advice));
-            }
+            return;
         }
+
+        data.Remember(invocation.SemanticModel);
+        var settings = KA0008SocketTimings.On(target, invocation, socket, data, context.CancellationToken);
+        var source = setting.Timing == KA0008Timing.LinuxUserTimeout ? KA0008Source.LinuxUserTimeout : KA0008Source.WindowsMaxRetransmit;
+        if (Single(settings, setting.Timing) != userTimeout ||
+            KA0008UserTimeoutComparison.Compare(source, userTimeout, Single(settings, KA0008Timing.Idle), Single(settings, KA0008Timing.Interval), Single(settings, KA0008Timing.Count)) is not var (problem, advice))
+        {
+            return; // the same socket also gets another user timeout: which one applies is not known
+        }
+
+        var subject = source == KA0008Source.LinuxUserTimeout
+            ? $"User timeout {DurationText.Seconds(userTimeout)} (TCP_USER_TIMEOUT {DurationText.Number(userTimeout * 1000)})"
+            : $"User timeout {DurationText.Seconds(userTimeout)} (TCP_MAXRT)";
+        context.ReportDiagnostic(Diagnostic.Create(Rule, call.ValueArgument.Value.Syntax.GetLocation(), subject, problem, advice));
     }
 
     /// <summary>The value of <paramref name="timing"/> when every call that sets it sets the same known value, else null.</summary>

@@ -112,6 +112,30 @@ public class KA0008UserTimeoutMismatchAnalyzerTests
         """);
 
     [Fact]
+    public Task Fields_of_a_partial_type_are_compared_across_its_files() => Verify.VerifyAsync([
+        """
+        using System.Net.Sockets;
+
+        public sealed partial class Feed
+        {
+            private Socket? _socket;
+
+            private void EnableKeepAlive()
+            {
+                _socket!.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 120);
+            }
+        }
+        """,
+        """
+        using System;
+
+        public sealed partial class Feed
+        {
+            private void SetUserTimeout() => _socket!.SetRawSocketOption(6, 18, [|BitConverter.GetBytes(30_000)|]);
+        }
+        """]);
+
+    [Fact]
     public Task NetStandard_casts() => Verify.VerifyAsync("""
         using System.Net.Sockets;
 

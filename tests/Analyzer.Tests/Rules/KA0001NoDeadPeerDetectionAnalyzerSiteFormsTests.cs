@@ -61,6 +61,42 @@ public class KA0001NoDeadPeerDetectionAnalyzerSiteFormsTests
     public Task Configured_client_form_is_quiet(string creation, bool connects) =>
         Verify.VerifyAsync(Client(creation, connects, configure: "TcpKeepAlive.Configure(_client);"), new() { ReferenceKeepAliveRuntime = true });
 
+    [Theory]
+    [MemberData(nameof(ClientCreations))]
+    public Task Client_form_with_keepalive_on_is_left_to_KA0002(string creation, bool connects) =>
+        Verify.VerifyAsync(
+            Client(creation, connects, configure: "_client.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);"),
+            new() { ReferenceKeepAliveRuntime = true });
+
+    private const string ShortLivedClientTemplate = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        namespace Forms;
+
+        public sealed class StatusQuery
+        {
+            private readonly string _host = "upstream.internal";
+            private readonly int _port = 4000;
+
+            public int Ask()
+            {
+                /*declare*/
+                /*connect*/
+                var stream = client.GetStream();
+                stream.WriteByte(0x01);
+                return stream.ReadByte();
+            }
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(ClientCreations))]
+    public Task Short_lived_client_form_is_quiet(string creation, bool connects) =>
+        Verify.VerifyAsync(ShortLivedClientTemplate
+            .Replace("/*declare*/", $"using TcpClient client = {creation};")
+            .Replace("/*connect*/", connects ? "client.Connect(_host, _port);" : ""));
+
     private const string AcceptFormsTemplate = """
         using System;
         using System.Collections.Generic;
@@ -120,6 +156,37 @@ public class KA0001NoDeadPeerDetectionAnalyzerSiteFormsTests
         "tcpListener.AcceptTcpClientAsync().GetAwaiter().GetResult()",
         "socketListener.AcceptAsync().Result",
     };
+
+    private const string ShortLivedAcceptTemplate = """
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Forms;
+
+        public sealed class Greeter
+        {
+            private static readonly byte[] Greeting = { 0x48, 0x49, 0x0A };
+
+            public async Task ServeAsync(TcpListener tcpListener, Socket socketListener, CancellationToken cancellationToken)
+            {
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    using var connection = /*accept*/;
+                    Greet(connection);
+                }
+            }
+
+            private static void Greet(Socket socket) => socket.Send(Greeting);
+
+            private static void Greet(TcpClient client) => client.GetStream().Write(Greeting, 0, Greeting.Length);
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(AcceptForms))]
+    public Task Short_lived_accept_form_is_quiet(string accept) =>
+        Verify.VerifyAsync(ShortLivedAcceptTemplate.Replace("/*accept*/", accept));
 
     [Theory]
     [MemberData(nameof(AcceptForms))]

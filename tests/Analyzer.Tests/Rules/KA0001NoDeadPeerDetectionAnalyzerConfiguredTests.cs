@@ -64,6 +64,15 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredTests
     [InlineData("if (OperatingSystem.IsLinux()) socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(30_000));")]
     [InlineData("if (OperatingSystem.IsWindows()) socket.IOControl(IOControlCode.KeepAliveValues, KeepAliveValues(), null); else socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);")]
     [InlineData("try { socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60); } catch (PlatformNotSupportedException) { }")]
+    [InlineData("if (!OperatingSystem.IsWindows()) socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(30_000));")]
+    [InlineData("if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);")]
+    [InlineData("if (OperatingSystem.IsWindows()) { socket.IOControl(IOControlCode.KeepAliveValues, KeepAliveValues(), null); } else { socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(30_000)); }")]
+    [InlineData("socket.SetRawSocketOption(6, 4, BitConverter.GetBytes(30));")]
+    [InlineData("socket.SetRawSocketOption(6, 0x80, BitConverter.GetBytes(30_000));")]
+    [InlineData("socket.SetSocketOption((SocketOptionLevel)6, (SocketOptionName)3, 60);")]
+    [InlineData("socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, optionValue: 60);")]
+    [InlineData("TcpKeepAlive.Configure(options: new TcpKeepAliveOptions { ProbeCount = 4 }, socket: socket);")]
+    [InlineData("var result = TcpKeepAlive.Configure(socket); if (result.AllApplied) Console.WriteLine(\"dead-peer detection on\");")]
     public Task Tuned_keepalive_or_user_timeout_on_net8(string configuration) =>
         VerifySocket(configuration.Replace("KeepAliveValues()", KeepAliveValuesBytes), TestTargetFramework.Net80);
 
@@ -75,6 +84,8 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredTests
     [InlineData("socket.IOControl(IOControlCode.KeepAliveValues, KeepAliveValues(), null);")]
     [InlineData("socket.IOControl(unchecked((int)0x98000004), KeepAliveValues(), null);")]
     [InlineData("TcpKeepAlive.Configure(socket);")]
+    [InlineData("socket.SetSocketOption((SocketOptionLevel)6, (SocketOptionName)3, 60);")]
+    [InlineData("TcpKeepAliveExtensions.ConfigureTcpKeepAlive(socket);")]
     public Task Tuned_keepalive_on_netstandard20(string configuration) =>
         VerifySocket(configuration.Replace("KeepAliveValues()", KeepAliveValuesBytes), TestTargetFramework.NetStandard20);
 
@@ -125,6 +136,10 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredTests
     [InlineData("_client.Client.ConfigureTcpKeepAlive();")]
     [InlineData("Tune(_client.Client);")]
     [InlineData("_client.Client?.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);")]
+    [InlineData("_client.Client!.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);")]
+    [InlineData("(_client.Client).SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 4);")]
+    [InlineData("Tune(socket: _client.Client);")]
+    [InlineData("var stream = _client.GetStream(); TcpKeepAlive.Configure(stream.Socket);")]
     public Task Client_configured_through_an_alias(string configuration) =>
         Verify.VerifyAsync(ClientTemplate.Replace("/*configure*/", configuration), new() { ReferenceKeepAliveRuntime = true });
 

@@ -861,4 +861,97 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Connect_retried_in_a_loop_then_one_exchange() => Verify.VerifyAsync(ConnectRetriedThenOneExchange);
+
+    private const string ParallelPortSweep = """
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Inventory.Discovery;
+
+        public static class SshSweep
+        {
+            public static async Task<IReadOnlyDictionary<string, bool>> SweepAsync(IEnumerable<string> hosts, CancellationToken cancellationToken)
+            {
+                var results = new ConcurrentDictionary<string, bool>();
+                await Parallel.ForEachAsync(hosts, cancellationToken, async (host, token) =>
+                {
+                    using var probe = new TcpClient();
+                    try
+                    {
+                        await probe.ConnectAsync(host, 22, token);
+                        var banner = new byte[4];
+                        results[host] = await probe.GetStream().ReadAsync(banner, token) == 4;
+                    }
+                    catch (SocketException)
+                    {
+                        results[host] = false;
+                    }
+                });
+                return results;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Parallel_sweep_with_a_client_per_host() => Verify.VerifyAsync(ParallelPortSweep);
+
+    private const string WhenAllOverSelect = """
+        using System.Linq;
+        using System.Net;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public static class QuorumCheck
+        {
+            public static async Task<int> CountReachableAsync(IPEndPoint[] replicas)
+            {
+                var checks = replicas.Select(async replica =>
+                {
+                    using var socket = new Socket(replica.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                    try
+                    {
+                        await socket.ConnectAsync(replica);
+                        return 1;
+                    }
+                    catch (SocketException)
+                    {
+                        return 0;
+                    }
+                });
+                return (await Task.WhenAll(checks)).Sum();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task WhenAll_over_a_connection_per_replica() => Verify.VerifyAsync(WhenAllOverSelect);
+
+    private const string LocalFunctionExchange = """
+        using System.Net.Sockets;
+        using System.Text;
+
+        public static class Rcon
+        {
+            public static string Run(string host, string password, string command)
+            {
+                return Exchange($"{password} {command}\n");
+
+                string Exchange(string line)
+                {
+                    using var client = new TcpClient(host, 27015);
+                    var stream = client.GetStream();
+                    var request = Encoding.UTF8.GetBytes(line);
+                    stream.Write(request, 0, request.Length);
+                    var reply = new byte[1024];
+                    return Encoding.UTF8.GetString(reply, 0, stream.Read(reply, 0, reply.Length));
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Exchange_inside_a_local_function() => Verify.VerifyAsync(LocalFunctionExchange);
 }

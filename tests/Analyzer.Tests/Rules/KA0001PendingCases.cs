@@ -121,5 +121,14 @@ public class KA0001PendingCases
         Verify.VerifyAsync(
             KA0001NoDeadPeerDetectionAnalyzerSiteFormsTests.TaskReceiveLoopOnLocalSocket,
             new() { TargetFramework = KeepAliveAnalyzers.Tests.Verifiers.TestTargetFramework.NetStandard20 });
+
+    // F9, belongs in KA0001NoDeadPeerDetectionAnalyzerConfiguredTests (as InlineData of Client_configured_through_an_alias)
+    [Theory]
+    [InlineData("if (_client.Client is { } socket) socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);")]
+    [InlineData("if (_client.Client is Socket socket) TcpKeepAlive.Configure(socket);")]
+    public Task Client_configured_through_a_pattern_variable(string configuration) =>
+        Verify.VerifyAsync(
+            KA0001NoDeadPeerDetectionAnalyzerConfiguredTests.ClientTemplate.Replace("/*configure*/", configuration),
+            new() { ReferenceKeepAliveRuntime = true });
 }
 #endif

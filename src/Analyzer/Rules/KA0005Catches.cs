@@ -198,7 +198,7 @@ internal static class KA0005Catches
     public static IEnumerable<(IInvocationOperation IoControl, IInvocationOperation? Through)> KeepAliveIoControls(
         IOperation body, PlatformContext context, CancellationToken cancellationToken)
     {
-        foreach (var invocation in Invocations(body))
+        foreach (var invocation in body.InvocationsOutsideNestedFunctions())
         {
             if (KA0005KeepAliveCalls.IoControlForm(invocation, context) != KeepAliveIoControlForm.None)
             {
@@ -206,7 +206,7 @@ internal static class KA0005Catches
             }
             else if (HelperBody(invocation.TargetMethod, context, cancellationToken) is { } helper)
             {
-                foreach (var inner in Invocations(helper))
+                foreach (var inner in helper.InvocationsOutsideNestedFunctions())
                 {
                     if (KA0005KeepAliveCalls.IoControlForm(inner, context) != KeepAliveIoControlForm.None)
                     {
@@ -223,7 +223,7 @@ internal static class KA0005Catches
     /// </summary>
     private static bool OnlyKeepAliveSetup(IOperation body, PlatformContext context)
     {
-        foreach (var invocation in Invocations(body))
+        foreach (var invocation in body.InvocationsOutsideNestedFunctions())
         {
             var method = invocation.TargetMethod;
             var allowed =
@@ -250,28 +250,5 @@ internal static class KA0005Catches
 
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         return context.Data.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
-    }
-
-    /// <summary>Invocations in <paramref name="root"/>, not counting those in lambdas and local functions (they run later, if at all).</summary>
-    public static IEnumerable<IInvocationOperation> Invocations(IOperation root)
-    {
-        var pending = new Stack<IOperation>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            if (current is IInvocationOperation invocation)
-            {
-                yield return invocation;
-            }
-
-            foreach (var child in current.ChildOperations)
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
     }
 }

@@ -104,7 +104,7 @@ public sealed class KA0007RawOptionBeforeMultiAddressConnectAnalyzer : Diagnosti
         var body = EnclosingFunctionBody(untracked);
         var start = untracked.Syntax.Span.End;
         (IInvocationOperation Invocation, string Target)? found = null;
-        foreach (var operation in KA0005Catches.Invocations(body))
+        foreach (var operation in body.InvocationsOutsideNestedFunctions())
         {
             if (operation.Syntax.SpanStart < start || found is { } earlier && earlier.Invocation.Syntax.SpanStart < operation.Syntax.SpanStart ||
                 KA0007MultiAddressConnects.Classify(operation, platform.Symbols) is not { } connect || !connect.Socket.Equals(socket) ||

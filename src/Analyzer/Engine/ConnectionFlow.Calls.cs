@@ -108,6 +108,18 @@ internal sealed partial class ConnectionFlow
     private void VisitCallWith(IInvocationOperation invocation, IArgumentOperation argument, IOperation origin)
     {
         var method = invocation.TargetMethod;
+        if (_data.Symbols.IsSocketExtension(method) && argument.Parameter?.Ordinal == 0)
+        {
+            VisitCallOn(invocation, origin); // netstandard2.0: socket.ReceiveAsync(...) is SocketTaskExtensions.ReceiveAsync(socket, ...)
+            return;
+        }
+
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            Add(Evidence.Escaped); // an event or callback: its subscribers keep the connection
+            return;
+        }
+
         if (!_data.Symbols.IsSocket(method.ContainingType) && KeepAliveCalls.Classify(invocation, _data, _cancellationToken) is { } configuration)
         {
             Add(configuration);

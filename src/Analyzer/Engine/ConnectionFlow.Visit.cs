@@ -64,6 +64,12 @@ internal sealed partial class ConnectionFlow
                 or IAnonymousObjectCreationOperation or IMemberInitializerOperation:
                 Add(Evidence.Stored);
                 break;
+            case IIsPatternOperation { Pattern: IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } } pattern when pattern.Value == carrier:
+                VisitSymbol(local, origin, pattern); // if (client.Client is Socket socket) ...: the same connection
+                break;
+            case IIsPatternOperation { Pattern: IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } } pattern when pattern.Value == carrier:
+                VisitSymbol(local, origin, pattern);
+                break;
             case IInvalidOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation:
                 Add(Evidence.Escaped); // code that does not bind (a type from an unresolved package): as unknown as a third-party call
                 break;

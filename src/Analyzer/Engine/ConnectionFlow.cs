@@ -82,6 +82,15 @@ internal sealed partial class ConnectionFlow
                 break;
             case var holder:
                 flow.VisitHolder(holder, listener);
+                foreach (var returned in ListenerKind.FactoryReturns(holder, data, flow._homeType, cancellationToken))
+                {
+                    // _listener = CreateListener(): the factory's own socket options are the listener's.
+                    if (returned is ILocalReferenceOperation local)
+                    {
+                        flow.VisitSymbol(local.Local, returned, definition: null);
+                    }
+                }
+
                 break;
         }
 

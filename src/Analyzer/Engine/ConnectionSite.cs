@@ -63,7 +63,7 @@ internal readonly struct ConnectionSite
                 site = new(creation, SiteKind.CreatedUnconnected, null);
                 return true;
             case IInvocationOperation invocation when AcceptKindOf(invocation.TargetMethod, symbols) is { } kind:
-                site = new(invocation, kind, invocation.Instance);
+                site = new(invocation, kind, invocation.Instance ?? (invocation.Arguments.IsEmpty ? null : invocation.Arguments[0].Value));
                 return true;
             case IInvalidOperation invalid when IsAcceptOnAmbiguousListener(invalid, symbols):
                 site = new(invalid, SiteKind.Accepted, null);
@@ -117,7 +117,7 @@ internal readonly struct ConnectionSite
     private static SiteKind? AcceptKindOf(IMethodSymbol method, KnownSymbols symbols)
     {
         var type = method.ContainingType;
-        if (symbols.IsSocket(type))
+        if (symbols.IsSocket(type) || symbols.IsSocketExtension(method))
         {
             return method.Name switch
             {

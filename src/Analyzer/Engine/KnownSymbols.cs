@@ -27,6 +27,7 @@ internal sealed class KnownSymbols
         TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
         BinaryReader = compilation.GetTypeByMetadataName("System.IO.BinaryReader");
         BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
+        SocketTaskExtensions = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketTaskExtensions");
         TcpKeepAlive = compilation.GetTypeByMetadataName("KeepAlive.TcpKeepAlive");
         TcpKeepAliveExtensions = compilation.GetTypeByMetadataName("KeepAlive.TcpKeepAliveExtensions");
     }
@@ -49,6 +50,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? BinaryReader { get; }
     public INamedTypeSymbol? BinaryWriter { get; }
 
+    /// <summary>netstandard2.0's home of the Task-based socket methods (AcceptAsync, ConnectAsync, ReceiveAsync...), as extensions.</summary>
+    public INamedTypeSymbol? SocketTaskExtensions { get; }
+
     /// <summary>Our runtime helper; null when the project does not reference KeepAlive.Runtime.</summary>
     public INamedTypeSymbol? TcpKeepAlive { get; }
     public INamedTypeSymbol? TcpKeepAliveExtensions { get; }
@@ -61,6 +65,10 @@ internal sealed class KnownSymbols
     }
 
     public bool IsSocket(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Socket);
+
+    /// <summary>An extension method of SocketTaskExtensions: on netstandard2.0 <c>socket.AcceptAsync()</c> binds to it.</summary>
+    public bool IsSocketExtension(IMethodSymbol method) =>
+        method.IsExtensionMethod && SymbolEqualityComparer.Default.Equals(method.ContainingType, SocketTaskExtensions);
     public bool IsTcpClient(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, TcpClient);
     public bool IsTcpListener(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, TcpListener);
     public bool IsSocketAsyncEventArgs(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, SocketAsyncEventArgs);

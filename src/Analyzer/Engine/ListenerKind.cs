@@ -43,26 +43,51 @@ internal static class ListenerKind
         foreach (var assigned in AssignedValues(holder, data, homeType, cancellationToken))
         {
             var value = assigned.WalkDownConversions();
-            if (value is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.Length: > 0 } factory })
+            if (value is IInvocationOperation invocation)
             {
-                foreach (var reference in factory.DeclaringSyntaxReferences)
+                foreach (var returned in Returns(invocation, data, cancellationToken))
                 {
-                    var syntax = reference.GetSyntax(cancellationToken);
-                    if (data.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body)
-                    {
-                        foreach (var operation in body.DescendantsAndSelf())
-                        {
-                            if (operation is IReturnOperation { ReturnedValue: { } returned })
-                            {
-                                yield return returned.WalkDownConversions();
-                            }
-                        }
-                    }
+                    yield return returned;
                 }
             }
             else
             {
                 yield return value;
+            }
+        }
+    }
+
+    /// <summary>What the factory methods whose results are stored in the listener return (a tuned socket, say).</summary>
+    public static System.Collections.Generic.IEnumerable<IOperation> FactoryReturns(
+        IOperation holder, AnalysisContextData data, INamedTypeSymbol? homeType, CancellationToken cancellationToken)
+    {
+        foreach (var assigned in AssignedValues(holder, data, homeType, cancellationToken))
+        {
+            if (assigned.WalkDownConversions() is IInvocationOperation invocation)
+            {
+                foreach (var returned in Returns(invocation, data, cancellationToken))
+                {
+                    yield return returned;
+                }
+            }
+        }
+    }
+
+    private static System.Collections.Generic.IEnumerable<IOperation> Returns(
+        IInvocationOperation invocation, AnalysisContextData data, CancellationToken cancellationToken)
+    {
+        foreach (var reference in invocation.TargetMethod.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (data.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body)
+            {
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } returned })
+                    {
+                        yield return returned.WalkDownConversions();
+                    }
+                }
             }
         }
     }

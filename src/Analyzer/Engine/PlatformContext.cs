@@ -69,6 +69,34 @@ internal sealed class PlatformContext
         return Cache.GetValue(compilation, _ => created);
     }
 
+    /// <summary>
+    /// True when CA1416 reports Windows-only API uses in <paramref name="tree"/>: a .NET 5+ target (only those reference
+    /// assemblies carry the annotations) where CA1416 is not switched off (<c>/nowarn</c>, a ruleset, a global config or
+    /// an .editorconfig section setting it to none or silent).
+    /// </summary>
+    public bool IsCoveredByCA1416(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (!Target.IsNet5OrLater)
+        {
+            return false;
+        }
+
+        var options = Compilation.Options;
+        if (options.SpecificDiagnosticOptions.TryGetValue(CA1416, out var specific) && IsOff(specific))
+        {
+            return false;
+        }
+
+        var provider = options.SyntaxTreeOptionsProvider;
+        return provider is null ||
+               !(provider.TryGetDiagnosticValue(tree, CA1416, cancellationToken, out var perTree) && IsOff(perTree) ||
+                 provider.TryGetGlobalDiagnosticValue(CA1416, cancellationToken, out var global) && IsOff(global));
+
+        static bool IsOff(ReportDiagnostic severity) => severity is ReportDiagnostic.Suppress or ReportDiagnostic.Hidden;
+    }
+
+    private const string CA1416 = "CA1416";
+
     public bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
         type is not null && known is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
 

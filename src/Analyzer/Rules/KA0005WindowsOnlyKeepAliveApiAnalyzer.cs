@@ -68,7 +68,7 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         switch (KA0005KeepAliveCalls.IoControlForm(invocation, platform))
         {
-            case KeepAliveIoControlForm.EnumMember when !platform.Target.IsNet5OrLater:
+            case KeepAliveIoControlForm.EnumMember when !platform.IsCoveredByCA1416(invocation.Syntax.SyntaxTree, context.CancellationToken):
                 ReportIoControl(context, platform, invocation, "IOControl(IOControlCode.KeepAliveValues)");
                 return;
             case KeepAliveIoControlForm.Number:

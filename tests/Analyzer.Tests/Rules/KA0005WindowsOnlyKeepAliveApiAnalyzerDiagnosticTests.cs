@@ -145,6 +145,13 @@ public class KA0005WindowsOnlyKeepAliveApiAnalyzerDiagnosticTests
         Verify("[|socket.IOControl(IOControlCode.KeepAliveValues, Values, null)|];", TestTargetFramework.Net80,
             "build_property.TargetFramework = netstandard2.0");
 
+    [Theory]
+    [InlineData("dotnet_diagnostic.CA1416.severity = none")]
+    [InlineData("dotnet_diagnostic.CA1416.severity = silent")]
+    [InlineData("[*.cs]\ndotnet_diagnostic.CA1416.severity = none")]
+    public Task Enum_member_on_net8_when_CA1416_is_switched_off(string editorConfig) =>
+        Verify("[|socket.IOControl(IOControlCode.KeepAliveValues, Values, null)|];", TestTargetFramework.Net80, editorConfig);
+
     [Fact]
     public Task Messages_name_the_call_and_the_platforms() =>
         Verifier.VerifyAsync(

@@ -145,6 +145,13 @@ public class KA0005WindowsOnlyKeepAliveApiAnalyzerValidTests
     public Task Enum_member_form_on_net8_is_left_to_CA1416(string body) => Verify(body, TestTargetFramework.Net80);
 
     [Theory]
+    [InlineData("dotnet_diagnostic.CA1416.severity = warning")]
+    [InlineData("dotnet_diagnostic.CA1416.severity = error")]
+    [InlineData("dotnet_diagnostic.KA0001.severity = none")]
+    [InlineData("[Other.cs]\ndotnet_diagnostic.CA1416.severity = none")]
+    public Task Enum_member_form_on_net8_while_CA1416_is_on(string editorConfig) => Verify("IOCTL;", TestTargetFramework.Net80, editorConfig);
+
+    [Theory]
     [InlineData("build_property.TargetFramework = net8.0-windows")]
     [InlineData("build_property.TargetFramework = net8.0-windows10.0.19041.0")]
     [InlineData("build_property.TargetFramework = net48")]

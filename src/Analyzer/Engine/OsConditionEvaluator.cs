@@ -58,6 +58,23 @@ internal static class OsConditionEvaluator
         }
     }
 
+    /// <summary>Where the body of a switch section runs: <c>case PlatformID.Win32NT:</c> on <c>Environment.OSVersion.Platform</c>.</summary>
+    public static OsCondition SwitchSection(IOperation value, ISwitchCaseOperation section, PlatformContext context, CancellationToken cancellationToken)
+    {
+        var where = OsCondition.False;
+        foreach (var clause in section.Clauses)
+        {
+            where = where.Or(clause switch
+            {
+                ISingleValueCaseClauseOperation single => Comparison(value, single.Value, context, 0, cancellationToken),
+                IPatternCaseClauseOperation { Guard: null } pattern => Pattern(value, pattern.Pattern, context),
+                _ => OsCondition.Unknown, // default:, relational and guarded clauses
+            });
+        }
+
+        return where;
+    }
+
     private static OsCondition Binary(IBinaryOperation binary, PlatformContext context, int depth, CancellationToken cancellationToken)
     {
         switch (binary.OperatorKind)

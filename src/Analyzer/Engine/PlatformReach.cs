@@ -67,6 +67,9 @@ internal static class PlatformReach
                 case IBlockOperation block:
                     where &= AfterEarlyExits(block, child, context, cancellationToken);
                     break;
+                case ISwitchCaseOperation section when section.Parent is ISwitchOperation @switch:
+                    where &= OsConditionEvaluator.SwitchSection(@switch.Value, section, context, cancellationToken).WhenTrue;
+                    break;
             }
         }
 

@@ -1,5 +1,7 @@
+using System.Linq;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KeepAliveAnalyzers.Rules;
@@ -35,8 +37,9 @@ internal static class KA0005KeepAliveCalls
             return KeepAliveIoControlForm.None;
         }
 
-        if (code.WalkDownConversions() is IFieldReferenceOperation { Field.Name: "KeepAliveValues" } field &&
-            context.Is(field.Field.ContainingType, context.IOControlCode))
+        var walked = code.WalkDownConversions();
+        if (walked is IFieldReferenceOperation { Field.Name: "KeepAliveValues" } field && context.Is(field.Field.ContainingType, context.IOControlCode) ||
+            IsConstantNamingTheMember(walked))
         {
             return KeepAliveIoControlForm.EnumMember;
         }
@@ -44,6 +47,35 @@ internal static class KA0005KeepAliveCalls
         return Int32(code) == KeepAliveValues || Int32(code.WalkDownConversions()) == KeepAliveValues
             ? KeepAliveIoControlForm.Number
             : KeepAliveIoControlForm.None;
+    }
+
+    /// <summary>
+    /// <c>const IOControlCode Code = IOControlCode.KeepAliveValues;</c>: CA1416 reports the member at the constant's
+    /// declaration, so a use of the constant is the enum-member form too.
+    /// </summary>
+    private static bool IsConstantNamingTheMember(IOperation operation)
+    {
+        ISymbol? constant = operation switch
+        {
+            IFieldReferenceOperation { Field.IsConst: true } field => field.Field,
+            ILocalReferenceOperation { Local.IsConst: true } local => local.Local,
+            _ => null,
+        };
+        if (constant is null)
+        {
+            return false;
+        }
+
+        foreach (var reference in constant.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value } &&
+                value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == "KeepAliveValues"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The (level, name) constants of <c>SetSocketOption</c>/<c>SetRawSocketOption</c> on a Socket, or null.</summary>

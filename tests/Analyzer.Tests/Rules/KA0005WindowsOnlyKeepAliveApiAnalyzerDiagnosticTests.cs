@@ -57,6 +57,7 @@ public class KA0005WindowsOnlyKeepAliveApiAnalyzerDiagnosticTests
     [InlineData("[|socket.IOControl(unchecked((int)0x98000004), Values, null)|];")]
     [InlineData("[|socket.IOControl((IOControlCode)(-1744830460), Values, null)|];")]
     [InlineData("[|socket.IOControl(SioKeepAliveVals, Values, Array.Empty<byte>())|];")]
+    [InlineData("const IOControlCode code = (IOControlCode)0x98000004; [|socket.IOControl(code, Values, null)|];")]
     [InlineData("[|socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000))|];")]
     [InlineData("[|socket.SetRawSocketOption(6, 3, BitConverter.GetBytes(60))|];")]
     [InlineData("[|socket.SetRawSocketOption(6, 0x10, BitConverter.GetBytes(60))|];")]

@@ -142,6 +142,7 @@ public class KA0005WindowsOnlyKeepAliveApiAnalyzerValidTests
     [InlineData("IOCTL;")]
     [InlineData("socket.IOControl(IOControlCode.KeepAliveValues, Values, Array.Empty<byte>());")]
     [InlineData("var code = IOControlCode.KeepAliveValues; socket.IOControl(code, Values, null);")]
+    [InlineData("const IOControlCode code = IOControlCode.KeepAliveValues; socket.IOControl(code, Values, null);")]
     public Task Enum_member_form_on_net8_is_left_to_CA1416(string body) => Verify(body, TestTargetFramework.Net80);
 
     [Theory]

@@ -720,4 +720,192 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredElsewhereTests
 
     [Fact]
     public Task Listener_configured_by_a_helper_in_another_class() => Verify.VerifyAsync(ListenerConfiguredByHelper);
+
+    private const string ExtensionWithEarlyReturnOnDefault = """
+        using System.Net.Sockets;
+
+        namespace Db.Driver
+        {
+            internal static class SocketKeepAliveExtensions
+            {
+                public static void SetKeepAlive(this Socket socket, uint keepAliveSeconds)
+                {
+                    socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                    if (keepAliveSeconds == 0)
+                    {
+                        return;
+                    }
+
+                    socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 1);
+                    socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, (int)keepAliveSeconds);
+                }
+            }
+
+            public sealed class ServerSession
+            {
+                private TcpClient? _tcpClient;
+                private Socket? _socket;
+
+                public void Open(string host, int port, uint keepAlive)
+                {
+                    TcpClient? tcpClient = null;
+                    try
+                    {
+                        tcpClient = new(AddressFamily.InterNetwork);
+                        tcpClient.Connect(host, port);
+                    }
+                    catch (SocketException)
+                    {
+                        tcpClient?.Dispose();
+                        throw;
+                    }
+
+                    _tcpClient = tcpClient;
+                    _socket = _tcpClient.Client;
+                    _socket.SetKeepAlive(keepAlive);
+                }
+
+                public int Receive(byte[] buffer) => _socket!.Receive(buffer);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Extension_tuning_after_an_early_return_on_the_default_value() => Verify.VerifyAsync(ExtensionWithEarlyReturnOnDefault);
+
+    private const string SaeaSessionConnectAppliesServerOptions = """
+        using System.Net.Sockets;
+
+        namespace Net.Core;
+
+        public sealed class ServerOptions
+        {
+            public bool KeepAlive { get; set; }
+            public int TcpKeepAliveTime { get; set; } = -1;
+            public int TcpKeepAliveInterval { get; set; } = -1;
+        }
+
+        public sealed class Session
+        {
+            private readonly ServerOptions _options;
+
+            public Session(ServerOptions options) => _options = options;
+
+            public Socket? Socket { get; private set; }
+
+            public void Connect(Socket socket)
+            {
+                Socket = socket;
+                if (_options.KeepAlive)
+                    Socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                if (_options.TcpKeepAliveTime >= 0)
+                    Socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, _options.TcpKeepAliveTime);
+                if (_options.TcpKeepAliveInterval >= 0)
+                    Socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, _options.TcpKeepAliveInterval);
+            }
+        }
+
+        public sealed class Server
+        {
+            private readonly ServerOptions _options = new();
+            private readonly System.Collections.Generic.List<Session> _sessions = new();
+            private Socket? _acceptor;
+
+            public void Start(Socket acceptor)
+            {
+                _acceptor = acceptor;
+                var args = new SocketAsyncEventArgs();
+                args.Completed += (_, e) => ProcessAccept(e);
+                StartAccept(args);
+            }
+
+            private void StartAccept(SocketAsyncEventArgs e)
+            {
+                e.AcceptSocket = null;
+                if (!_acceptor!.AcceptAsync(e)) ProcessAccept(e);
+            }
+
+            private void ProcessAccept(SocketAsyncEventArgs e)
+            {
+                var session = new Session(_options);
+                _sessions.Add(session);
+                session.Connect(e.AcceptSocket!);
+                StartAccept(e);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task SocketAsyncEventArgs_session_applying_server_options() => Verify.VerifyAsync(SaeaSessionConnectAppliesServerOptions);
+
+    private const string VirtualFactoryCallerConfiguresProperty = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        namespace Net.Core;
+
+        public class TcpChannel
+        {
+            private readonly IPEndPoint _endpoint;
+
+            public TcpChannel(IPEndPoint endpoint) => _endpoint = endpoint;
+
+            public int KeepAliveTime { get; set; } = 60;
+
+            public Socket? Socket { get; private set; }
+
+            protected virtual Socket CreateSocket() => new Socket(_endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+
+            public void Connect()
+            {
+                Socket = CreateSocket();
+                Socket.Connect(_endpoint);
+                Socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                Socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, KeepAliveTime);
+            }
+
+            public int Receive(byte[] buffer) => Socket!.Receive(buffer);
+        }
+        """;
+
+    [Fact]
+    public Task Virtual_factory_whose_caller_configures_the_property() => Verify.VerifyAsync(VirtualFactoryCallerConfiguresProperty);
+
+    private const string ConditionalCreationConfiguredByParameterlessHelper = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        namespace Simple.Tcp;
+
+        public sealed class SimpleClient
+        {
+            private readonly IPEndPoint? _local;
+            private readonly bool _keepalives;
+            private TcpClient _client = null!;
+
+            public SimpleClient(IPEndPoint? local, bool keepalives) => (_local, _keepalives) = (local, keepalives);
+
+            private void InitializeClient(AddressFamily family) =>
+                _client = _local is null ? new TcpClient(family) : new TcpClient(_local);
+
+            public void Connect(string host, int port)
+            {
+                InitializeClient(AddressFamily.InterNetwork);
+                _client.Connect(host, port);
+                if (_keepalives) EnableKeepalives();
+            }
+
+            private void EnableKeepalives()
+            {
+                _client.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                _client.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 5);
+                _client.Client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 5);
+            }
+
+            public int Read(byte[] buffer) => _client.GetStream().Read(buffer, 0, buffer.Length);
+        }
+        """;
+
+    [Fact]
+    public Task Conditional_creation_configured_by_a_parameterless_helper() => Verify.VerifyAsync(ConditionalCreationConfiguredByParameterlessHelper);
 }

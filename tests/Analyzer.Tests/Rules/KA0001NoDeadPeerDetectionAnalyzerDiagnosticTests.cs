@@ -1013,4 +1013,37 @@ public class KA0001NoDeadPeerDetectionAnalyzerDiagnosticTests
 
     [Fact]
     public Task Private_factory_whose_caller_stores_the_client() => Verify.VerifyAsync(PrivateFactoryWhoseCallerStores);
+
+    private const string ConnectedInInitializerStoredAsTuple = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        namespace FieldBus;
+
+        public sealed class FieldBusClient
+        {
+            private (TcpClient Client, bool IsInternal)? _connection;
+            private NetworkStream? _stream;
+
+            public void Connect(IPEndPoint remote) => Initialize([|new TcpClient()|], remote, isInternal: true);
+
+            public void Connect(TcpClient external) => Initialize(external, null, isInternal: false);
+
+            private void Initialize(TcpClient client, IPEndPoint? remote, bool isInternal)
+            {
+                if (remote is not null && !client.ConnectAsync(remote.Address, remote.Port).Wait(1000))
+                {
+                    throw new SocketException((int)SocketError.TimedOut);
+                }
+
+                _connection = (client, isInternal);
+                _stream = client.GetStream();
+            }
+
+            public int ReadRegister() => _stream!.ReadByte();
+        }
+        """;
+
+    [Fact]
+    public Task Client_connected_and_stored_as_a_tuple_by_an_initializer_method() => Verify.VerifyAsync(ConnectedInInitializerStoredAsTuple);
 }

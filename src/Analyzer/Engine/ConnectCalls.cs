@@ -32,8 +32,6 @@ internal static class ConnectCalls
             return ConnectPlacement.NotInMethod;
         }
 
-        // Top-level statements have no block: the whole program is the scope.
-        var block = (SyntaxNode?)creation.Syntax.FirstAncestorOrSelf<BlockSyntax>() ?? creation.Syntax.SyntaxTree.GetRoot();
         var placement = ConnectPlacement.NotInMethod;
         foreach (var node in creation.Root().Syntax.DescendantNodes())
         {
@@ -41,7 +39,7 @@ internal static class ConnectCalls
                 access.Name.Identifier.ValueText is "Connect" or "ConnectAsync" or "BeginConnect" &&
                 Spelling(access.Expression) is { } receiver && (receiver == holder || receiver == holder + ".Client"))
             {
-                if (block.Span.Contains(node.Span) && node.SpanStart > creation.Syntax.SpanStart)
+                if (node.SpanStart > creation.Syntax.SpanStart && IsReachableAfter(creation.Syntax, node))
                 {
                     return ConnectPlacement.AfterCreation;
                 }
@@ -51,6 +49,36 @@ internal static class ConnectCalls
         }
 
         return placement;
+    }
+
+    /// <summary>
+    /// A later statement of the creation's own block, or of an enclosing block outside the statement that holds the
+    /// creation: <c>if (a) { c = new(); } else { c = new(..); } c.Connect(..);</c> connects both, while a connect in
+    /// the other branch of the creation's <c>if</c> does not. Top-level statements have no block: the file is the scope.
+    /// </summary>
+    private static bool IsReachableAfter(SyntaxNode creation, SyntaxNode connect)
+    {
+        SyntaxNode? holding = null;
+        for (var node = creation.Parent; node is not null; holding = node, node = node.Parent)
+        {
+            if (node is not (BlockSyntax or CompilationUnitSyntax) || !node.Span.Contains(connect.Span))
+            {
+                if (node is MemberDeclarationSyntax and not GlobalStatementSyntax || node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            // In the creation's innermost block any later connect counts; further out, only one after the statement holding the creation.
+            if (holding is null || !holding.Span.Contains(connect.Span) || node == creation.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax or CompilationUnitSyntax))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? HolderSpelling(IOperation creation) => creation.ValueConsumer(out var carrier) switch

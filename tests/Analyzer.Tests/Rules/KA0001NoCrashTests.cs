@@ -21,9 +21,9 @@ public static class KA0001NoCrashTests
     /// <summary>Each group takes the sources of the test classes whose names (after the prefix) start with one of its keys.</summary>
     private static readonly Dictionary<string, string[]> Groups = new()
     {
-        ["Diagnostic"] = ["DiagnosticTests", "HandOffTests"],
-        ["Configured"] = ["ConfiguredTests", "ConfiguredElsewhereTests", "ConfigurationMethodsTests", "SiteFormsTests"],
-        ["Valid"] = ["ShortLivedTests", "NotAConnectionTests"],
+        ["Diagnostic"] = ["DiagnosticClientTests", "DiagnosticServerTests", "HandOffTests"],
+        ["Configured"] = ["ConfiguredTests", "ConfiguredHelperTests", "ConfiguredServerTests", "ConfigurationMethodsTests", "SiteFormsTests"],
+        ["Valid"] = ["ShortLivedClientTests", "ShortLivedServerTests", "ShortLivedProbeTests", "NotAConnectionTests"],
     };
 
     private static readonly Lazy<Dictionary<string, string>> AllSources = new(FindSources);

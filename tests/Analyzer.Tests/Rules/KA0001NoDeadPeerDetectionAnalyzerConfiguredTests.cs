@@ -140,6 +140,8 @@ public class KA0001NoDeadPeerDetectionAnalyzerConfiguredTests
     [InlineData("(_client.Client).SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 4);")]
     [InlineData("Tune(socket: _client.Client);")]
     [InlineData("var stream = _client.GetStream(); TcpKeepAlive.Configure(stream.Socket);")]
+    [InlineData("if (_client.Client is { } socket) socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);")]
+    [InlineData("if (_client.Client is Socket socket) TcpKeepAlive.Configure(socket);")]
     public Task Client_configured_through_an_alias(string configuration) =>
         Verify.VerifyAsync(ClientTemplate.Replace("/*configure*/", configuration), new() { ReferenceKeepAliveRuntime = true });
 

@@ -52,7 +52,7 @@ public class KA0001NoDeadPeerDetectionAnalyzerHandOffTests
         }
         """;
 
-    internal static string Fill(string handOff, string configure = "", string listener = "", bool mark = false) =>
+    private static string Fill(string handOff, string configure = "", string listener = "", bool mark = false) =>
         AcceptLoopTemplate
             .Replace("/*handoff*/", handOff)
             .Replace("/*configure*/", configure)
@@ -92,4 +92,10 @@ public class KA0001NoDeadPeerDetectionAnalyzerHandOffTests
         Verify.VerifyAsync(
             Fill(handOff, configure: "client.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);"),
             new() { ReferenceKeepAliveRuntime = true });
+
+    [Theory]
+    [InlineData("Accepted?.Invoke(this, client);")]
+    [InlineData("_onAccepted(client);")]
+    public Task Unconfigured_connection_raised_to_subscribers_is_reported(string handOff) =>
+        Verify.VerifyAsync(Fill(handOff, mark: true), new() { ReferenceKeepAliveRuntime = true });
 }

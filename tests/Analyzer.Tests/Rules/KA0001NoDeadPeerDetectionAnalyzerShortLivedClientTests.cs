@@ -6,7 +6,7 @@ using Verify = KeepAliveAnalyzers.Tests.Verifiers.AnalyzerVerifier<KeepAliveAnal
 namespace KeepAliveAnalyzers.Tests.Rules;
 
 /// <summary>Connect, exchange and close inside one method: the connection never sits idle, so nothing is reported.</summary>
-public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
+public class KA0001NoDeadPeerDetectionAnalyzerShortLivedClientTests
 {
     private const string OneRequestOneResponse = """
         using System.Net.Sockets;
@@ -58,64 +58,6 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Async_banner_grab_with_a_timeout() => Verify.VerifyAsync(AsyncExchangeWithTimeout);
-
-    private const string HealthCheckReturnsBool = """
-        using System.Net;
-        using System.Net.Sockets;
-        using System.Threading;
-        using System.Threading.Tasks;
-
-        public static class TcpHealthCheck
-        {
-            public static async Task<bool> IsReachableAsync(IPEndPoint endPoint, CancellationToken cancellationToken)
-            {
-                using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                try
-                {
-                    await socket.ConnectAsync(endPoint, cancellationToken);
-                    return socket.Connected;
-                }
-                catch (SocketException)
-                {
-                    return false;
-                }
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Health_check_returning_only_a_bool() => Verify.VerifyAsync(HealthCheckReturnsBool);
-
-    private const string PortScanner = """
-        using System.Collections.Generic;
-        using System.Net.Sockets;
-        using System.Threading.Tasks;
-
-        public static class PortScanner
-        {
-            public static async Task<List<int>> OpenPortsAsync(string host, IEnumerable<int> ports)
-            {
-                var open = new List<int>();
-                foreach (var port in ports)
-                {
-                    using var client = new TcpClient();
-                    try
-                    {
-                        await client.ConnectAsync(host, port);
-                        open.Add(port);
-                    }
-                    catch (SocketException)
-                    {
-                    }
-                }
-
-                return open;
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Port_scanner_creating_a_client_per_port() => Verify.VerifyAsync(PortScanner);
 
     private const string WhoisLookup = """
         using System.IO;
@@ -174,58 +116,6 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
     [InlineData(TestTargetFramework.NetStandard20)]
     public Task Fixed_dialogue_without_a_loop(TestTargetFramework framework) =>
         Verify.VerifyAsync(SmtpStyleDialogue, new() { TargetFramework = framework });
-
-    private const string AcceptRespondClose = """
-        using System;
-        using System.Net;
-        using System.Net.Sockets;
-        using System.Text;
-        using System.Threading;
-        using System.Threading.Tasks;
-
-        public sealed class DaytimeServer
-        {
-            public async Task ServeAsync(CancellationToken cancellationToken)
-            {
-                var listener = new TcpListener(IPAddress.Any, 13);
-                listener.Start();
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    using var client = await listener.AcceptTcpClientAsync(cancellationToken);
-                    var now = Encoding.ASCII.GetBytes(DateTimeOffset.UtcNow.ToString("R") + "\r\n");
-                    await client.GetStream().WriteAsync(now, cancellationToken);
-                }
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Accept_loop_answering_once_and_closing() => Verify.VerifyAsync(AcceptRespondClose);
-
-    private const string SyncAcceptSendShutdown = """
-        using System.Net;
-        using System.Net.Sockets;
-
-        static class QuoteOfTheDay
-        {
-            public static void Serve(string quote)
-            {
-                using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                listener.Bind(new IPEndPoint(IPAddress.Any, 17));
-                listener.Listen(10);
-                var payload = System.Text.Encoding.ASCII.GetBytes(quote);
-                while (true)
-                {
-                    using Socket connection = listener.Accept();
-                    connection.Send(payload);
-                    connection.Shutdown(SocketShutdown.Both);
-                }
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Sync_accept_send_and_shutdown() => Verify.VerifyAsync(SyncAcceptSendShutdown);
 
     private const string HelperInSameClassDoesNotKeep = """
         using System.Net.Sockets;
@@ -335,50 +225,6 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
     [Fact]
     public Task Framework_calls_that_do_not_keep_the_stream() => Verify.VerifyAsync(JsonOverFrameworkCalls);
 
-    private const string ConnectWithTimeoutViaWhenAny = """
-        using System;
-        using System.Net.Sockets;
-        using System.Threading.Tasks;
-
-        public static class Ping
-        {
-            public static async Task<TimeSpan?> MeasureAsync(string host, int port)
-            {
-                var started = DateTime.UtcNow;
-                using var client = new TcpClient();
-                var connect = client.ConnectAsync(host, port);
-                if (await Task.WhenAny(connect, Task.Delay(2000)) != connect) return null;
-                await connect;
-                return DateTime.UtcNow - started;
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Connect_raced_against_a_delay() => Verify.VerifyAsync(ConnectWithTimeoutViaWhenAny);
-
-    private const string AcceptedAndLoggedOnly = """
-        using System;
-        using System.Net;
-        using System.Net.Sockets;
-        using System.Threading.Tasks;
-
-        public sealed class KnockListener
-        {
-            public async Task WaitForKnockAsync(int port)
-            {
-                using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                listener.Listen(1);
-                using var knock = await listener.AcceptAsync();
-                Console.WriteLine($"knocked by {knock.RemoteEndPoint}");
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Accepted_connection_only_logged_then_closed() => Verify.VerifyAsync(AcceptedAndLoggedOnly);
-
     private const string ShortLivedInTopLevelStyleProgram = """
         using System;
         using System.Net.Sockets;
@@ -443,43 +289,6 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Unconnected_client_connected_used_once_and_closed() => Verify.VerifyAsync(EndConnectStyleApmOneShot);
-    private const string PollerWithFreshConnectionEachRound = """
-        using System;
-        using System.Net.Sockets;
-        using System.Threading;
-        using System.Threading.Tasks;
-
-        namespace Ups.Monitor;
-
-        public sealed class UpsPoller
-        {
-            private readonly string _host;
-
-            public UpsPoller(string host) => _host = host;
-
-            public event Action<byte>? BatteryLevel;
-
-            public async Task PollAsync(CancellationToken cancellationToken)
-            {
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    using (var client = new TcpClient())
-                    {
-                        await client.ConnectAsync(_host, 3493, cancellationToken);
-                        var stream = client.GetStream();
-                        await stream.WriteAsync("GET VAR ups battery.charge\n"u8.ToArray(), cancellationToken);
-                        var level = stream.ReadByte();
-                        if (level >= 0) BatteryLevel?.Invoke((byte)level);
-                    }
-
-                    await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
-                }
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Poller_opening_a_fresh_connection_each_round() => Verify.VerifyAsync(PollerWithFreshConnectionEachRound);
 
     private const string ClientPerCallInServiceClass = """
         using System.IO;
@@ -581,80 +390,6 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Header_and_body_read_with_ReadExactly() => Verify.VerifyAsync(ReadExactlyHeaderAndBody);
-
-    private const string AcceptedClientLoggedThroughFramework = """
-        using System;
-        using System.Net;
-        using System.Net.Sockets;
-
-        public static class IdentServer
-        {
-            public static void ServeOne(TcpListener listener)
-            {
-                using TcpClient client = listener.AcceptTcpClient();
-                ArgumentNullException.ThrowIfNull(client);
-                Console.WriteLine($"ident query from {client.Client.RemoteEndPoint}");
-                var reply = System.Text.Encoding.ASCII.GetBytes("0, 0 : ERROR : HIDDEN-USER\r\n");
-                client.GetStream().Write(reply, 0, reply.Length);
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Accepted_client_passed_to_framework_calls_that_keep_nothing() => Verify.VerifyAsync(AcceptedClientLoggedThroughFramework);
-
-    private const string TcpListenerCreateOneShot = """
-        using System.Net.Sockets;
-        using System.Threading.Tasks;
-
-        public static class CallbackReceiver
-        {
-            public static async Task<string> WaitForCallbackAsync(int port)
-            {
-                var listener = TcpListener.Create(port);
-                listener.Start();
-                try
-                {
-                    using var callback = await listener.AcceptTcpClientAsync();
-                    using var reader = new System.IO.StreamReader(callback.GetStream());
-                    return await reader.ReadLineAsync() ?? "";
-                }
-                finally
-                {
-                    listener.Stop();
-                }
-            }
-        }
-        """;
-
-    [Fact]
-    public Task TcpListener_Create_accepting_a_single_callback() => Verify.VerifyAsync(TcpListenerCreateOneShot);
-
-    private const string ConnectWithTimeoutViaBeginConnect = """
-        using System;
-        using System.Net.Sockets;
-
-        public static class Reachability
-        {
-            public static bool CanConnect(string host, int port, TimeSpan timeout)
-            {
-                using (var client = new TcpClient())
-                {
-                    var pending = client.BeginConnect(host, port, null, null);
-                    if (!pending.AsyncWaitHandle.WaitOne(timeout))
-                    {
-                        return false;
-                    }
-
-                    client.EndConnect(pending);
-                    return true;
-                }
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Connect_with_timeout_through_BeginConnect() => Verify.VerifyAsync(ConnectWithTimeoutViaBeginConnect);
 
     private const string TryFinallyClose = """
         using System.Net.Sockets;
@@ -772,162 +507,6 @@ public class KA0001NoDeadPeerDetectionAnalyzerShortLivedTests
 
     [Fact]
     public Task Private_factory_whose_callers_exchange_once() => Verify.VerifyAsync(PrivateFactoryUsedForOneExchange);
-
-    private const string AcceptedClientAwaitedThroughOneShotHandler = """
-        using System.Net.Sockets;
-        using System.Text;
-        using System.Threading;
-        using System.Threading.Tasks;
-
-        public sealed class HealthEndpoint
-        {
-            public async Task ServeAsync(TcpListener listener, CancellationToken cancellationToken)
-            {
-                listener.Start();
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    using var client = await listener.AcceptTcpClientAsync(cancellationToken);
-                    await RespondAsync(client, cancellationToken);
-                }
-            }
-
-            private static async Task RespondAsync(TcpClient client, CancellationToken cancellationToken)
-            {
-                var body = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK");
-                await client.GetStream().WriteAsync(body, cancellationToken);
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Accepted_client_awaited_through_a_one_shot_handler() => Verify.VerifyAsync(AcceptedClientAwaitedThroughOneShotHandler);
-
-    private const string RetryLoopAroundTheWholeExchange = """
-        using System;
-        using System.Net.Sockets;
-        using System.Threading.Tasks;
-
-        public static class AlarmForwarder
-        {
-            public static async Task ForwardAsync(string host, byte[] alarm)
-            {
-                for (var attempt = 1; ; attempt++)
-                {
-                    using var client = new TcpClient();
-                    try
-                    {
-                        await client.ConnectAsync(host, 7777);
-                        await client.GetStream().WriteAsync(alarm, 0, alarm.Length);
-                        return;
-                    }
-                    catch (SocketException) when (attempt < 3)
-                    {
-                        await Task.Delay(TimeSpan.FromSeconds(attempt));
-                    }
-                }
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Retry_loop_around_the_whole_exchange() => Verify.VerifyAsync(RetryLoopAroundTheWholeExchange);
-
-    private const string ConnectRetriedThenOneExchange = """
-        using System.Net.Sockets;
-        using System.Threading.Tasks;
-
-        public static class BackupTrigger
-        {
-            public static async Task TriggerAsync(string host)
-            {
-                using var client = new TcpClient();
-                for (var attempt = 0; ; attempt++)
-                {
-                    try
-                    {
-                        await client.ConnectAsync(host, 10000);
-                        break;
-                    }
-                    catch (SocketException) when (attempt < 5)
-                    {
-                        await Task.Delay(1000);
-                    }
-                }
-
-                await client.GetStream().WriteAsync(new byte[] { 0x42 }, 0, 1);
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Connect_retried_in_a_loop_then_one_exchange() => Verify.VerifyAsync(ConnectRetriedThenOneExchange);
-
-    private const string ParallelPortSweep = """
-        using System.Collections.Concurrent;
-        using System.Collections.Generic;
-        using System.Net.Sockets;
-        using System.Threading;
-        using System.Threading.Tasks;
-
-        namespace Inventory.Discovery;
-
-        public static class SshSweep
-        {
-            public static async Task<IReadOnlyDictionary<string, bool>> SweepAsync(IEnumerable<string> hosts, CancellationToken cancellationToken)
-            {
-                var results = new ConcurrentDictionary<string, bool>();
-                await Parallel.ForEachAsync(hosts, cancellationToken, async (host, token) =>
-                {
-                    using var probe = new TcpClient();
-                    try
-                    {
-                        await probe.ConnectAsync(host, 22, token);
-                        var banner = new byte[4];
-                        results[host] = await probe.GetStream().ReadAsync(banner, token) == 4;
-                    }
-                    catch (SocketException)
-                    {
-                        results[host] = false;
-                    }
-                });
-                return results;
-            }
-        }
-        """;
-
-    [Fact]
-    public Task Parallel_sweep_with_a_client_per_host() => Verify.VerifyAsync(ParallelPortSweep);
-
-    private const string WhenAllOverSelect = """
-        using System.Linq;
-        using System.Net;
-        using System.Net.Sockets;
-        using System.Threading.Tasks;
-
-        public static class QuorumCheck
-        {
-            public static async Task<int> CountReachableAsync(IPEndPoint[] replicas)
-            {
-                var checks = replicas.Select(async replica =>
-                {
-                    using var socket = new Socket(replica.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-                    try
-                    {
-                        await socket.ConnectAsync(replica);
-                        return 1;
-                    }
-                    catch (SocketException)
-                    {
-                        return 0;
-                    }
-                });
-                return (await Task.WhenAll(checks)).Sum();
-            }
-        }
-        """;
-
-    [Fact]
-    public Task WhenAll_over_a_connection_per_replica() => Verify.VerifyAsync(WhenAllOverSelect);
 
     private const string LocalFunctionExchange = """
         using System.Net.Sockets;

@@ -201,7 +201,7 @@ public class KA0001NoDeadPeerDetectionAnalyzerSiteFormsTests
     public Task Accept_form_from_configured_listeners_is_quiet(string accept) =>
         Verify.VerifyAsync(Accept(accept, listeners: "Harden(tcpListener.Server); Harden(socketListener);"));
 
-    internal const string TaskAcceptIntoPeerList = """
+    private const string TaskAcceptIntoPeerList = """
         using System.Collections.Generic;
         using System.Net.Sockets;
         using System.Threading.Tasks;
@@ -223,10 +223,11 @@ public class KA0001NoDeadPeerDetectionAnalyzerSiteFormsTests
 
     [Theory]
     [InlineData(TestTargetFramework.Net80)]
+    [InlineData(TestTargetFramework.NetStandard20)]
     public Task Task_based_socket_accept_on_each_target_framework(TestTargetFramework framework) =>
         Verify.VerifyAsync(TaskAcceptIntoPeerList, new() { TargetFramework = framework });
 
-    internal const string TaskReceiveLoopOnLocalSocket = """
+    private const string TaskReceiveLoopOnLocalSocket = """
         using System;
         using System.Net.Sockets;
         using System.Threading.Tasks;
@@ -252,6 +253,7 @@ public class KA0001NoDeadPeerDetectionAnalyzerSiteFormsTests
 
     [Theory]
     [InlineData(TestTargetFramework.Net80)]
+    [InlineData(TestTargetFramework.NetStandard20)]
     public Task Task_based_receive_loop_on_each_target_framework(TestTargetFramework framework) =>
         Verify.VerifyAsync(TaskReceiveLoopOnLocalSocket, new() { TargetFramework = framework });
 }

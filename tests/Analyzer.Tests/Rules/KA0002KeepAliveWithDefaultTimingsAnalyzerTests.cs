@@ -40,6 +40,13 @@ public class KA0002KeepAliveWithDefaultTimingsAnalyzerTests
     [InlineData("if (OperatingSystem.IsWindows()) { " + On + " }")]
     [InlineData("socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);")]
     [InlineData("socket.NoDelay = true;")]
+    [InlineData(On + " socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)3, 60);")]
+    [InlineData(On + " socket.SetRawSocketOption(6, 4, BitConverter.GetBytes(60));")]
+    [InlineData(On + " socket.ConfigureTcpKeepAlive();")]
+    [InlineData(On + " if (_keepAlive) { socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60); }")]
+    [InlineData("if (OperatingSystem.IsWindows()) { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); }")]
+    [InlineData("socket.ReceiveTimeout = 30_000;")]
+    [InlineData("socket.LingerState = new LingerOption(true, 0);")]
     public Task Tuned_absent_or_other_options_are_not_this_rule(string configure) =>
         Verify.VerifyAsync(With(FeedClient, configure), WithRuntime);
 

@@ -47,6 +47,13 @@ public class KA0006TimingsWithoutKeepAliveAnalyzerTests
     [InlineData(Enable)]
     [InlineData("if (OperatingSystem.IsWindows()) { " + Timings + " }")]
     [InlineData("socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000));")]
+    [InlineData("if (_keepAlive) { " + Enable + "} " + Timings)]
+    [InlineData(Timings + " socket.ConfigureTcpKeepAlive();")]
+    [InlineData("socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true); socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)16, 4);")]
+    [InlineData("socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);")]
+    [InlineData("socket.NoDelay = true; socket.ReceiveTimeout = 5_000;")]
+    [InlineData("socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); " + Timings)]
+    [InlineData("socket.SetRawSocketOption(1, 9, BitConverter.GetBytes(1)); socket.SetRawSocketOption(6, 4, BitConverter.GetBytes(60));")]
     public Task Enabled_keepalive_or_no_timings_is_quiet(string configure) =>
         Verify.VerifyAsync(With(FeedClient, configure), WithRuntime);
 

@@ -10,7 +10,7 @@ namespace KeepAliveAnalyzers.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/Analyzer.Benchmarks -- COMMAND</c>:
 /// <list type="bullet">
-/// <item><c>ratios [--sizes 100,1000,5000] [--runs 3] [--out FILE.md]</c>: analyzer time ÷ compiler time per size (the published figures).</item>
+/// <item><c>ratios [--sizes 100,1000,5000] [--runs 3] [--rules KA0001,KA0005] [--out FILE.md]</c>: analyzer time ÷ compiler time per size (the published figures).</item>
 /// <item><c>codefix [--runs 5] [--out FILE.md]</c>: one fix in a 2,000-line file, Fix All over 1,000 diagnostics.</item>
 /// <item><c>generate --files N --out DIR [--shape Realistic|NoSockets|AllFixable]</c>: writes a code base as .cs files.</item>
 /// <item><c>bdn [BenchmarkDotNet arguments]</c>: the same workloads as BenchmarkDotNet benchmarks.</item>
@@ -31,7 +31,8 @@ public static class Program
         switch (args[0])
         {
             case "ratios":
-                RatioHarness.Run(Sizes(options.GetValueOrDefault("sizes", "100,1000,5000")), int.Parse(options.GetValueOrDefault("runs", "3")), report);
+                RatioHarness.Run(Sizes(options.GetValueOrDefault("sizes", "100,1000,5000")), int.Parse(options.GetValueOrDefault("runs", "3")),
+                    options.TryGetValue("rules", out var rules) ? rules.Split(',') : null, report);
                 report.Save(options.GetValueOrDefault("out"));
                 return 0;
             case "codefix":

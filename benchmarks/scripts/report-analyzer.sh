@@ -54,13 +54,17 @@ runtime_dll=$src_root/benchmarks/Analyzer.Benchmarks/bin/Release/net10.0/KeepAli
 # Prints the ReportAnalyzer block of a -v:d log: totals, our assembly and its analyzers, and the csc task time.
 summarize() {
   local log=$1
+  # A build that compiles the analyzer from source (the samples) has one block per compiled project: keep the
+  # blocks that mention our analyzers, each with its total.
   awk '
-    /Total analyzer execution time:/ { in_block = 1; print "   " $0; next }
+    /Total analyzer execution time:/ { in_block = 1; total = $0; shown = 0; next }
     in_block && /Total generator execution time:/ { in_block = 0 }
-    in_block && /KeepAliveAnalyzers|KA[0-9][0-9][0-9][0-9]/ { print "   " $0 }
-    in_block && /Time \(s\)/ && !header { print "   " $0; header = 1 }
+    in_block && /^[ \t]+<?[0-9.]+[ \t]+<?[0-9]+[ \t]+KeepAliveAnalyzers/ {
+      if (!shown) { print "   " total; print "      Time (s)    %   Analyzer"; shown = 1 }
+      print "   " $0
+    }
   ' "$log"
-  grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | tail -1 | sed 's/^ */   csc task (wall, whole compile incl. analyzers): /' || true
+  grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | tail -1 | sed 's/^ */   csc task, all projects of the build (wall, incl. analyzers): /' || true
 }
 
 report() {
@@ -79,7 +83,7 @@ report() {
 }
 
 for sample in ChatServer ChatClient; do
-  project=$(ls "$repo_root/samples/$sample"/*.csproj 2>/dev/null | head -1 || true)
+  project=$(ls "$src_root/samples/$sample"/*.csproj 2>/dev/null | head -1 || true)
   if [[ -z $project ]]; then
     echo "== samples/$sample: not there (yet), skipped"
     continue

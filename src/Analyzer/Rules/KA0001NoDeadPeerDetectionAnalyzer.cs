@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +10,7 @@ namespace KeepAliveAnalyzers.Rules;
 /// if keepalive were even on) and one with unacknowledged data hangs 15-30 min.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0001NoDeadPeerDetectionAnalyzer : DiagnosticAnalyzer
+public sealed class KA0001NoDeadPeerDetectionAnalyzer : ConnectionRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.NoDeadPeerDetection;
@@ -29,28 +28,12 @@ public sealed class KA0001NoDeadPeerDetectionAnalyzer : DiagnosticAnalyzer
                      "connection waits forever and one with unacknowledged data hangs 15-30 minutes on Linux. Enable TCP keepalive with tuned " +
                      "idle/interval/count and set a user timeout, for example with KeepAlive.TcpKeepAlive.Configure(socket).");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public KA0001NoDeadPeerDetectionAnalyzer()
+        : base(Rule)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
-            {
-                start.RegisterOperationAction(c => Analyze(c, data), ConnectionSite.OperationKinds);
-            }
-        });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AnalysisContextData data)
-    {
-        if (data.GetAssessment(context) is { Facts.Level: <= KeepAliveLevel.WindowsOnly, HasUserTimeout: false } assessment)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, assessment.Site.Operation.Syntax.GetLocation(), assessment.Name));
-        }
-    }
+    private protected override bool Reports(ConnectionAssessment assessment) =>
+        assessment is { Facts.Level: <= KeepAliveLevel.WindowsOnly, HasUserTimeout: false };
 }

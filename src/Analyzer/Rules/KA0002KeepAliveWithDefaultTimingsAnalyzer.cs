@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +10,7 @@ namespace KeepAliveAnalyzers.Rules;
 /// 2 h 11 min, Windows after about 2 h, long after any NAT or load balancer has dropped the idle flow.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0002KeepAliveWithDefaultTimingsAnalyzer : DiagnosticAnalyzer
+public sealed class KA0002KeepAliveWithDefaultTimingsAnalyzer : ConnectionRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.KeepAliveWithDefaultTimings;
@@ -29,28 +28,12 @@ public sealed class KA0002KeepAliveWithDefaultTimingsAnalyzer : DiagnosticAnalyz
                      "gateways after 350 s, so the connection is dead long before keepalive notices. Set the idle time, probe interval and " +
                      "probe count (and a user timeout for busy connections), for example with KeepAlive.TcpKeepAlive.Configure(socket).");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public KA0002KeepAliveWithDefaultTimingsAnalyzer()
+        : base(Rule)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
-            {
-                start.RegisterOperationAction(c => Analyze(c, data), ConnectionSite.OperationKinds);
-            }
-        });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AnalysisContextData data)
-    {
-        if (data.GetAssessment(context) is { Facts.Level: KeepAliveLevel.DefaultTimings, HasUserTimeout: false } assessment)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, assessment.Site.Operation.Syntax.GetLocation(), assessment.Name));
-        }
-    }
+    private protected override bool Reports(ConnectionAssessment assessment) =>
+        assessment is { Facts.Level: KeepAliveLevel.DefaultTimings, HasUserTimeout: false };
 }

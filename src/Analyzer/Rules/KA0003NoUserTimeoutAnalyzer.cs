@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,7 +9,7 @@ namespace KeepAliveAnalyzers.Rules;
 /// unacknowledged, so a send to a dead peer blocks until the retransmissions give up: ~15-30 min on Linux.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0003NoUserTimeoutAnalyzer : DiagnosticAnalyzer
+public sealed class KA0003NoUserTimeoutAnalyzer : ConnectionRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.NoUserTimeout;
@@ -28,29 +27,13 @@ public sealed class KA0003NoUserTimeoutAnalyzer : DiagnosticAnalyzer
                      "(TCP_USER_TIMEOUT on Linux, TCP_MAXRT on Windows, TCP_RXT_CONNDROPTIME on macOS) bounds that; set it to about " +
                      "idle + interval × count. KeepAlive.TcpKeepAlive.Configure(socket) sets keepalive and the user timeout together.");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public KA0003NoUserTimeoutAnalyzer()
+        : base(Rule)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
-            {
-                start.RegisterOperationAction(c => Analyze(c, data), ConnectionSite.OperationKinds);
-            }
-        });
     }
 
     // Default timings are KA0002's (its message already asks for a user timeout): one report per connection.
-    private static void Analyze(OperationAnalysisContext context, AnalysisContextData data)
-    {
-        if (data.GetAssessment(context) is { Facts.Level: KeepAliveLevel.Tuned, HasUserTimeout: false } assessment)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, assessment.Site.Operation.Syntax.GetLocation(), assessment.Name));
-        }
-    }
+    private protected override bool Reports(ConnectionAssessment assessment) =>
+        assessment is { Facts.Level: KeepAliveLevel.Tuned, HasUserTimeout: false };
 }

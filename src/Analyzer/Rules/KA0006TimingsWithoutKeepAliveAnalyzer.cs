@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +10,7 @@ namespace KeepAliveAnalyzers.Rules;
 /// turns keepalive on implicitly: the same code behaves differently per OS.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0006TimingsWithoutKeepAliveAnalyzer : DiagnosticAnalyzer
+public sealed class KA0006TimingsWithoutKeepAliveAnalyzer : ConnectionRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.TimingsWithoutKeepAlive;
@@ -29,33 +28,16 @@ public sealed class KA0006TimingsWithoutKeepAliveAnalyzer : DiagnosticAnalyzer
                      "implicitly when the timings are set through IOControl emulation, so the code seems to work on Windows and silently " +
                      "never detects a dead peer on Linux. Enable SO_KEEPALIVE as well, or use KeepAlive.TcpKeepAlive.Configure(socket).");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public KA0006TimingsWithoutKeepAliveAnalyzer()
+        : base(Rule)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
-            {
-                start.RegisterOperationAction(c => Analyze(c, data), ConnectionSite.OperationKinds);
-            }
-        });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AnalysisContextData data)
-    {
-        if (data.GetAssessment(context) is not { Facts.Level: KeepAliveLevel.Tuned } assessment ||
-            assessment.Facts.Has(Evidence.KeepAliveEnabled | Evidence.Escaped))
-        {
-            return;
-        }
+    private protected override bool Reports(ConnectionAssessment assessment) =>
+        assessment.Facts.Level == KeepAliveLevel.Tuned && !assessment.Facts.Has(Evidence.KeepAliveEnabled | Evidence.Escaped);
 
-        // The timing call is where the code fix inserts the missing SO_KEEPALIVE call.
-        var additional = assessment.TimingCall is { } timing ? new[] { timing.Syntax.GetLocation() } : null;
-        context.ReportDiagnostic(Diagnostic.Create(Rule, assessment.Site.Operation.Syntax.GetLocation(), additional, assessment.Name));
-    }
+    // The timing call is where the code fix inserts the missing SO_KEEPALIVE call.
+    private protected override Location[]? AdditionalLocations(ConnectionAssessment assessment) =>
+        assessment.TimingCall is { } timing ? new[] { timing.Syntax.GetLocation() } : null;
 }

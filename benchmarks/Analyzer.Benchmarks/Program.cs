@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using KeepAliveAnalyzers.Benchmarks.Generation;
 using KeepAliveAnalyzers.Benchmarks.Measurements;
@@ -46,7 +47,10 @@ public static class Program
                 Console.WriteLine($"{codeBase.Name}: {codeBase.Lines} lines written to {options["out"]}; expected {Infrastructure.ExpectedCounts.Describe(codeBase.Expected)}");
                 return 0;
             case "bdn":
-                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Skip(1).ToArray());
+                // The generated boilerplate project rebuilds the analyzer, code fixes and runtime: far over the default
+                // 2-minute build timeout on a busy 2-core machine.
+                var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(20));
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Skip(1).ToArray(), config);
                 return 0;
             default:
                 Console.Error.WriteLine($"unknown command {args[0]}");

@@ -24,8 +24,8 @@ internal sealed class CallSites
 
     public bool IsComplete { get; }
 
-    /// <summary>Searches every tree for the method's name, then binds only those names. Used only for sites already suspected.</summary>
-    public static CallSites Find(IMethodSymbol method, AnalysisContextData data, CancellationToken cancellationToken)
+    /// <summary>Looks the method's name up in the compilation's name index, then binds only those names. Used only for sites already suspected.</summary>
+    public static CallSites Find(IMethodSymbol method, AnalysisContextData data, NameOccurrences names, CancellationToken cancellationToken)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsOverride || method.IsAbstract ||
             !method.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterfaceMember(method))
@@ -34,33 +34,24 @@ internal sealed class CallSites
         }
 
         var builder = ImmutableArray.CreateBuilder<IInvocationOperation>();
-        foreach (var tree in data.Compilation.SyntaxTrees)
+        foreach (var name in names.Of(method.Name))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            SemanticModel? model = null;
-            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            var model = data.GetSemanticModel(name.SyntaxTree);
+            var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol as IMethodSymbol;
+            symbol = symbol?.ReducedFrom ?? symbol;
+            if (symbol is null || !SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method.OriginalDefinition))
             {
-                if (token.ValueText != method.Name || token.Parent is not SimpleNameSyntax name)
-                {
-                    continue;
-                }
-
-                model ??= data.GetSemanticModel(tree);
-                var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol as IMethodSymbol;
-                symbol = symbol?.ReducedFrom ?? symbol;
-                if (symbol is null || !SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method.OriginalDefinition))
-                {
-                    continue;
-                }
-
-                if (InvocationOf(name) is not { } invocationSyntax ||
-                    model.GetOperation(invocationSyntax, cancellationToken) is not IInvocationOperation invocation)
-                {
-                    return Incomplete; // a method group: called from somewhere the search cannot follow
-                }
-
-                builder.Add(invocation);
+                continue;
             }
+
+            if (InvocationOf(name) is not { } invocationSyntax ||
+                model.GetOperation(invocationSyntax, cancellationToken) is not IInvocationOperation invocation)
+            {
+                return Incomplete; // a method group: called from somewhere the search cannot follow
+            }
+
+            builder.Add(invocation);
         }
 
         return new CallSites(builder.ToImmutable(), isComplete: true);

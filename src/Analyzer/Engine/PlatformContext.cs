@@ -17,6 +17,8 @@ internal sealed class PlatformContext
 
     private readonly ConcurrentDictionary<ISymbol, Lazy<OsCondition>> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<CallSites>> _callers = new(SymbolEqualityComparer.Default);
+    private readonly object _namesLock = new();
+    private NameOccurrences? _names;
 
     private PlatformContext(AnalysisContextData data, TargetPlatform target)
     {
@@ -105,6 +107,19 @@ internal sealed class PlatformContext
         _members.GetOrAdd(member.OriginalDefinition, m => new Lazy<OsCondition>(() => compute(m), LazyThreadSafetyMode.PublicationOnly)).Value;
 
     /// <summary>Every call of an in-source method in this compilation; computed once per method.</summary>
-    public CallSites GetCallSites(IMethodSymbol method, Func<IMethodSymbol, CallSites> compute) =>
-        _callers.GetOrAdd((IMethodSymbol)method.OriginalDefinition, m => new Lazy<CallSites>(() => compute(m), LazyThreadSafetyMode.PublicationOnly)).Value;
+    public CallSites GetCallSites(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _callers.GetOrAdd((IMethodSymbol)method.OriginalDefinition, m => new Lazy<CallSites>(
+            () => CallSites.Find(m, Data, Names(cancellationToken), cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+
+    /// <summary>
+    /// The name index, built by the first caller search (one pass over the syntax). Under a lock so that concurrent
+    /// callbacks wait for one build instead of each doing it; a cancelled build leaves nothing behind.
+    /// </summary>
+    private NameOccurrences Names(CancellationToken cancellationToken)
+    {
+        lock (_namesLock)
+        {
+            return _names ??= NameOccurrences.Build(Compilation, cancellationToken);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,10 +13,20 @@ namespace KeepAliveAnalyzers.Engine;
 /// </summary>
 internal static class PlatformReach
 {
-    public static OsFamily WhereItRuns(IOperation operation, ISymbol? containingSymbol, PlatformContext context, int callerDepth, CancellationToken cancellationToken)
+    public static OsFamily WhereItRuns(IOperation operation, ISymbol? containingSymbol, PlatformContext context, int callerDepth, CancellationToken cancellationToken) =>
+        WhereItRuns(operation, containingSymbol, context, callerDepth, narrowingMatters: null, cancellationToken);
+
+    /// <summary>
+    /// As above, but the callers (which can only narrow the answer) are searched only when
+    /// <paramref name="narrowingMatters"/> says the answer from the method itself would still lead to a report:
+    /// most calls are settled by their own checks, and the caller search is the expensive part.
+    /// </summary>
+    public static OsFamily WhereItRuns(
+        IOperation operation, ISymbol? containingSymbol, PlatformContext context, int callerDepth, Func<OsFamily, bool>? narrowingMatters, CancellationToken cancellationToken)
     {
         var where = context.Target.Families & Guards(operation, context, cancellationToken) & Attributes(containingSymbol);
-        if (where == OsFamily.None || callerDepth <= 0 || IsInsideFunction(operation) || containingSymbol is not IMethodSymbol method)
+        if (where == OsFamily.None || callerDepth <= 0 || narrowingMatters?.Invoke(where) == false ||
+            IsInsideFunction(operation) || containingSymbol is not IMethodSymbol method)
         {
             return where;
         }
@@ -43,7 +54,7 @@ internal static class PlatformReach
 
     /// <summary>The in-source calls of <paramref name="method"/>, searched once per compilation.</summary>
     public static CallSites CallsOf(IMethodSymbol method, PlatformContext context, CancellationToken cancellationToken) =>
-        context.GetCallSites(method, m => CallSites.Find(m, context.Data, cancellationToken));
+        context.GetCallSites(method, cancellationToken);
 
     /// <summary>The platform checks in the operation tree around <paramref name="operation"/> within its body.</summary>
     public static OsFamily Guards(IOperation operation, PlatformContext context, CancellationToken cancellationToken)

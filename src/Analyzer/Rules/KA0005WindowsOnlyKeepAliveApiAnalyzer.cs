@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using KeepAliveAnalyzers.Engine;
@@ -83,7 +84,7 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
 
         if (invocation.TargetMethod.Name == "SetRawSocketOption" && KA0005OptionNumbers.IsAmbiguousRaw(name))
         {
-            var where = WhereItRuns(context, platform, invocation);
+            var where = WhereItRuns(context, platform, invocation, w => KA0005OptionNumbers.IsMisreadOn(name, w));
             if (KA0005OptionNumbers.IsMisreadOn(name, where))
             {
                 Report(context, invocation.Syntax.GetLocation(), $"SetRawSocketOption(6, {name}, …)",
@@ -98,7 +99,7 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var where = WhereItRuns(context, platform, invocation);
+            var where = WhereItRuns(context, platform, invocation, CanRunOutsideWindows);
             if (where.CanRunOutside(OsFamily.Windows))
             {
                 var windows = KA0005OptionNumbers.Meaning(name, OsFamily.Windows) ?? "no option";
@@ -112,14 +113,13 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
     private static void ReportIoControl(OperationAnalysisContext context, PlatformContext platform, IInvocationOperation invocation, string call)
     {
         // A catch that expects the failure is judged as a whole by AnalyzeTry (reported only if it swallows it).
-        if (KA0005Catches.IsExpectedByCatch(invocation, platform) ||
-            IsExpectedByEveryCaller(invocation, context.ContainingSymbol, platform, context.CancellationToken))
+        if (KA0005Catches.IsExpectedByCatch(invocation, platform))
         {
             return;
         }
 
-        var where = WhereItRuns(context, platform, invocation);
-        if (where.CanRunOutside(OsFamily.Windows))
+        var where = WhereItRuns(context, platform, invocation, CanRunOutsideWindows);
+        if (where.CanRunOutside(OsFamily.Windows) && !IsExpectedByEveryCaller(invocation, context.ContainingSymbol, platform, context.CancellationToken))
         {
             Report(context, invocation.Syntax.GetLocation(), call,
                 $"throws PlatformNotSupportedException on {KA0005OptionNumbers.NonWindows(where)}; call it only when OperatingSystem.IsWindows() " +
@@ -171,8 +171,8 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
             foreach (var (ioControl, through) in KA0005Catches.KeepAliveIoControls(@try.Body, platform, context.CancellationToken))
             {
                 where |= through is null
-                    ? WhereItRuns(context, platform, ioControl)
-                    : WhereItRuns(context, platform, through) & PlatformReach.Guards(ioControl, platform, context.CancellationToken);
+                    ? WhereItRuns(context, platform, ioControl, CanRunOutsideWindows)
+                    : WhereItRuns(context, platform, through, narrowingMatters: null) & PlatformReach.Guards(ioControl, platform, context.CancellationToken);
             }
 
             if (where.CanRunOutside(OsFamily.Windows) && @catch.Syntax is CatchClauseSyntax syntax)
@@ -188,8 +188,11 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static OsFamily WhereItRuns(OperationAnalysisContext context, PlatformContext platform, IOperation operation) =>
-        PlatformReach.WhereItRuns(operation, context.ContainingSymbol, platform, CallerDepth, context.CancellationToken);
+    /// <summary>Where the call runs; its callers are searched only while <paramref name="narrowingMatters"/> says the verdict is still a report.</summary>
+    private static OsFamily WhereItRuns(OperationAnalysisContext context, PlatformContext platform, IOperation operation, Func<OsFamily, bool>? narrowingMatters) =>
+        PlatformReach.WhereItRuns(operation, context.ContainingSymbol, platform, CallerDepth, narrowingMatters, context.CancellationToken);
+
+    private static bool CanRunOutsideWindows(OsFamily where) => where.CanRunOutside(OsFamily.Windows);
 
     private static void Report(OperationAnalysisContext context, Location location, string call, string explanation) =>
         context.ReportDiagnostic(Diagnostic.Create(Rule, location, call, explanation));

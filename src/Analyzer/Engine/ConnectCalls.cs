@@ -90,7 +90,8 @@ internal static class ConnectCalls
 
     private static string? Spelling(SyntaxNode node)
     {
-        var text = node.WithoutTrivia().ToString();
+        // ToString() leaves the node's outer trivia out already; WithoutTrivia() would build a new tree per call.
+        var text = node.ToString();
         return text.StartsWith("this.", StringComparison.Ordinal) ? text.Substring(5) : text;
     }
 }

@@ -203,7 +203,7 @@ internal sealed partial class ConnectionFlow
         // the site's own code uses.
         var naming = _naming;
         _naming = false;
-        foreach (var reference in _data.GetTypeIndex(type, _cancellationToken).ReferencesTo(member))
+        foreach (var reference in _data.GetTypeIndex(type, _cancellationToken).ReferencesTo(member, _cancellationToken))
         {
             VisitRead(reference, reference.Root());
         }
@@ -218,7 +218,7 @@ internal sealed partial class ConnectionFlow
             return;
         }
 
-        var reads = _data.GetTypeIndex(_homeType, _cancellationToken).AcceptSocketReads;
+        var reads = _data.GetTypeIndex(_homeType, _cancellationToken).AcceptSocketReads(_cancellationToken);
         if (reads.Count == 0)
         {
             Add(Evidence.Escaped); // the completion handler lives elsewhere
@@ -252,7 +252,7 @@ internal sealed partial class ConnectionFlow
         }
 
         // A factory: what its callers in the same type do with the result decides (NetCoreServer-style CreateSocket()).
-        var calls = _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method);
+        var calls = _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method, _cancellationToken);
         if (calls.Count == 0 || method.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Internal))
         {
             Add(Evidence.Returned);

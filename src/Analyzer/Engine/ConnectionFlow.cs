@@ -105,7 +105,7 @@ internal sealed partial class ConnectionFlow
             return;
         }
 
-        foreach (var call in _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method))
+        foreach (var call in _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method, _cancellationToken))
         {
             foreach (var argument in ((IInvocationOperation)call).Arguments)
             {

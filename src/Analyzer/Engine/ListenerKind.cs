@@ -118,7 +118,7 @@ internal static class ListenerKind
 
         var writes = symbol is ILocalSymbol
             ? holder.Root().DescendantsAndSelf()
-            : homeType is null ? System.Linq.Enumerable.Empty<IOperation>() : data.GetTypeIndex(homeType, cancellationToken).ReferencesTo(symbol);
+            : homeType is null ? System.Linq.Enumerable.Empty<IOperation>() : data.GetTypeIndex(homeType, cancellationToken).ReferencesTo(symbol, cancellationToken);
         foreach (var operation in writes)
         {
             if (operation.Parent is ISimpleAssignmentOperation assignment && assignment.Target == operation &&

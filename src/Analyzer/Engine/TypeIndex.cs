@@ -1,46 +1,66 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KeepAliveAnalyzers.Engine;
 
 /// <summary>
-/// One walk over every member body of a type, answering the type-wide questions (who touches this field, who calls
-/// this method, where is <c>e.AcceptSocket</c> read) so that no body is walked twice for them.
+/// The type-wide questions about one type (who touches this field, who calls this method, where is
+/// <c>e.AcceptSocket</c> read), each answered once. Only the member bodies whose syntax mentions the name asked about
+/// are bound: binding is most of an analyzer's cost, and a connection class of 3,000 lines usually touches its socket
+/// field in a handful of methods. Each body is walked at most once, however many questions need it.
 /// </summary>
 internal sealed class TypeIndex
 {
-    private static readonly IReadOnlyList<IOperation> None = new List<IOperation>();
+    private static readonly IReadOnlyList<IOperation> None = Array.Empty<IOperation>();
 
-    private readonly Dictionary<ISymbol, List<IOperation>> _memberReferences = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, List<IOperation>> _invocations = new(SymbolEqualityComparer.Default);
-    private readonly List<IOperation> _acceptSocketReads = new();
+    // Members the compiler calls or reads without their name in the source: foreach, await, using, deconstruction,
+    // collection initializers, query expressions, index/range and list patterns. Asked about, they search every body.
+    private static readonly HashSet<string> ImplicitlyUsedNames = new(StringComparer.Ordinal)
+    {
+        "Add", "GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "Current", "Dispose", "DisposeAsync",
+        "Deconstruct", "GetAwaiter", "GetResult", "IsCompleted", "OnCompleted", "UnsafeOnCompleted", "GetPinnableReference",
+        "Slice", "Length", "Count", "Invoke", "Select", "SelectMany", "Where", "OrderBy", "OrderByDescending", "ThenBy",
+        "ThenByDescending", "GroupBy", "Join", "GroupJoin", "Cast",
+    };
 
-    public IReadOnlyList<IOperation> ReferencesTo(ISymbol member) => _memberReferences.TryGetValue(member.OriginalDefinition, out var list) ? list : None;
+    private readonly AnalysisContextData _data;
+    private readonly List<MemberBody> _bodies = new();
+    private readonly Dictionary<string, List<MemberBody>> _bodiesByName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _references = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
+    private IReadOnlyList<IOperation>? _acceptSocketReads;
 
-    public IReadOnlyList<IOperation> CallsTo(IMethodSymbol method) => _invocations.TryGetValue(method.OriginalDefinition, out var list) ? list : None;
+    private TypeIndex(AnalysisContextData data) => _data = data;
+
+    /// <summary>Reads and writes of a field or property of the type, in its own member bodies.</summary>
+    public IReadOnlyList<IOperation> ReferencesTo(ISymbol member, CancellationToken cancellationToken) =>
+        _references.GetOrAdd(member.OriginalDefinition, m => Collect(NameOf(m), body => body.References(m), cancellationToken));
+
+    /// <summary>Calls of a method in the type's own member bodies.</summary>
+    public IReadOnlyList<IOperation> CallsTo(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _calls.GetOrAdd(method.OriginalDefinition, m => Collect(NameOf(m), body => body.Calls(m), cancellationToken));
 
     /// <summary>Reads of <c>SocketAsyncEventArgs.AcceptSocket</c>: where an accepted socket surfaces.</summary>
-    public IReadOnlyList<IOperation> AcceptSocketReads => _acceptSocketReads;
+    public IReadOnlyList<IOperation> AcceptSocketReads(CancellationToken cancellationToken) =>
+        _acceptSocketReads ??= Collect("AcceptSocket", body => body.AcceptSocketReads, cancellationToken);
 
+    /// <summary>Reads the type's member bodies as syntax (which names each mentions); binds nothing.</summary>
     public static TypeIndex Build(INamedTypeSymbol type, AnalysisContextData data, CancellationToken cancellationToken)
     {
-        var index = new TypeIndex();
+        var index = new TypeIndex(data);
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
             {
-                continue;
-            }
-
-            var model = data.GetSemanticModel(declaration.SyntaxTree);
-            foreach (var body in MemberBodies(declaration))
-            {
-                if (model.GetOperation(body, cancellationToken) is { } root)
+                foreach (var body in MemberBodies(declaration))
                 {
-                    index.Add(root, data.Symbols);
+                    index.AddBody(new MemberBody(body));
                 }
             }
         }
@@ -48,36 +68,48 @@ internal sealed class TypeIndex
         return index;
     }
 
-    private void Add(IOperation root, KnownSymbols symbols)
+    private void AddBody(MemberBody body)
     {
-        foreach (var operation in root.DescendantsAndSelf())
+        _bodies.Add(body);
+        foreach (var token in body.Syntax.DescendantTokens())
         {
-            switch (operation)
+            if (token.IsKind(SyntaxKind.IdentifierToken))
             {
-                case IFieldReferenceOperation field:
-                    AddTo(_memberReferences, field.Field.OriginalDefinition, field);
-                    break;
-                case IPropertyReferenceOperation { Property.Name: "AcceptSocket" } property when symbols.IsSocketAsyncEventArgs(property.Property.ContainingType):
-                    _acceptSocketReads.Add(property);
-                    break;
-                case IPropertyReferenceOperation property:
-                    AddTo(_memberReferences, property.Property.OriginalDefinition, property);
-                    break;
-                case IInvocationOperation invocation:
-                    AddTo(_invocations, invocation.TargetMethod.OriginalDefinition, invocation);
-                    break;
+                if (!_bodiesByName.TryGetValue(token.ValueText, out var list))
+                {
+                    _bodiesByName[token.ValueText] = list = new List<MemberBody>();
+                }
+
+                if (list.Count == 0 || list[list.Count - 1] != body)
+                {
+                    list.Add(body);
+                }
             }
         }
     }
 
-    private static void AddTo(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation operation)
+    /// <summary>The name code must spell to reach the member, or null when it can be reached without (indexers, constructors, implicit calls).</summary>
+    private static string? NameOf(ISymbol member) => member switch
     {
-        if (!map.TryGetValue(key, out var list))
+        IPropertySymbol { IsIndexer: true } => null,
+        IMethodSymbol { MethodKind: not MethodKind.Ordinary } => null,
+        _ when ImplicitlyUsedNames.Contains(member.Name) => null,
+        _ => member.Name,
+    };
+
+    private IReadOnlyList<IOperation> Collect(string? name, Func<BodyOperations, IReadOnlyList<IOperation>?> select, CancellationToken cancellationToken)
+    {
+        var bodies = name is null ? _bodies : _bodiesByName.TryGetValue(name, out var mentioning) ? mentioning : null;
+        List<IOperation>? found = null;
+        foreach (var body in bodies ?? (IReadOnlyList<MemberBody>)Array.Empty<MemberBody>())
         {
-            map[key] = list = new List<IOperation>();
+            if (select(body.Operations(_data, cancellationToken)) is { Count: > 0 } operations)
+            {
+                (found ??= new List<IOperation>()).AddRange(operations);
+            }
         }
 
-        list.Add(operation);
+        return found ?? None;
     }
 
     /// <summary>The syntax nodes the semantic model turns into operation trees; nested types get their own index.</summary>
@@ -126,5 +158,19 @@ internal sealed class TypeIndex
                     break;
             }
         }
+    }
+
+    /// <summary>One member body, bound and walked the first time a question needs it.</summary>
+    private sealed class MemberBody
+    {
+        private BodyOperations? _operations;
+
+        public MemberBody(SyntaxNode syntax) => Syntax = syntax;
+
+        public SyntaxNode Syntax { get; }
+
+        // Two threads may both walk the body (same result); a cancelled walk leaves nothing behind.
+        public BodyOperations Operations(AnalysisContextData data, CancellationToken cancellationToken) =>
+            _operations ??= BodyOperations.Walk(data.GetSemanticModel(Syntax.SyntaxTree).GetOperation(Syntax, cancellationToken), data.Symbols);
     }
 }

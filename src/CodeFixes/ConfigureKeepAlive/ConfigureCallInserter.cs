@@ -38,10 +38,13 @@ internal static class ConfigureCallInserter
     }
 
     public static ExpressionStatementSyntax Call(ExpressionSyntax argument) =>
-        ExpressionStatement(InvocationExpression(
-                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(TcpKeepAliveApi.TypeName), IdentifierName(TcpKeepAliveApi.MethodName)),
-                ArgumentList(SingletonSeparatedList(Argument(argument.WithoutTrivia())))))
-            .WithAdditionalAnnotations(CallAnnotation);
+        ExpressionStatement(Invocation(IdentifierName(TcpKeepAliveApi.TypeName), argument)).WithAdditionalAnnotations(CallAnnotation);
+
+    /// <summary><c>typeName.Configure(argument)</c>: the inserted call, or a candidate spelling of it to bind.</summary>
+    public static InvocationExpressionSyntax Invocation(ExpressionSyntax typeName, ExpressionSyntax argument) =>
+        InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeName, IdentifierName(TcpKeepAliveApi.MethodName)),
+            ArgumentList(SingletonSeparatedList(Argument(argument.WithoutTrivia()))));
 
     private static List<StatementSyntax> Calls(IEnumerable<ConfigureCallPlan> plans) => plans.Select(p => (StatementSyntax)Call(p.Argument)).ToList();
 

@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,43 +10,74 @@ namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
 
 /// <summary>
 /// Spells <c>TcpKeepAlive</c> in the inserted calls: the simple name (adding <c>using KeepAlive;</c> if needed), else
-/// <c>KeepAlive.TcpKeepAlive</c>, else <c>global::KeepAlive.TcpKeepAlive</c>. Each spelling is bound before it is kept,
-/// so a type or member named like ours, or a using that would make another name ambiguous, falls through to the next.
+/// <c>KeepAlive.TcpKeepAlive</c>, else <c>global::KeepAlive.TcpKeepAlive</c>. Every spelling is judged on the semantic
+/// model of the unedited document, which the fix has already: each call is bound speculatively where it will stand,
+/// and the using is judged by <see cref="KeepAliveImport"/>. Compiling each edited candidate instead cost a new
+/// compilation per document, most of a fix and quadratic in Fix All.
 /// </summary>
 internal static class ConfigureCallNaming
 {
-    /// <summary>The simple names <c>using KeepAlive;</c> brings into scope: only code mentioning one of them can change meaning.</summary>
-    private static readonly HashSet<string> ImportedNames = new(StringComparer.Ordinal)
+    /// <summary>
+    /// <paramref name="edited"/> with the type name of its inserted calls (those carrying
+    /// <see cref="ConfigureCallInserter.CallAnnotation"/>) spelled, and the using added if that spelling needs it.
+    /// <paramref name="model"/> is the model of the document before the edit; <paramref name="plans"/> point into its tree.
+    /// </summary>
+    public static SyntaxNode Apply(SemanticModel model, IReadOnlyList<ConfigureCallPlan> plans, SyntaxNode edited, CancellationToken cancellationToken)
     {
-        "TcpKeepAlive", "TcpKeepAliveOptions", "TcpKeepAliveResult", "TcpKeepAliveOptionStatus", "TcpKeepAliveExtensions", "ConfigureTcpKeepAlive",
-    };
+        var helper = model.Compilation.GetTypeByMetadataName(TcpKeepAliveApi.Namespace + "." + TcpKeepAliveApi.TypeName);
+        var simple = IdentifierName(TcpKeepAliveApi.TypeName);
+        var simpleBinds = plans.Select(plan => Binds(model, plan, simple, helper, cancellationToken)).ToList();
+        if (simpleBinds.All(binds => binds))
+        {
+            return WithTypeName(edited, simple);
+        }
 
-    public static async Task<Document> ApplyAsync(Document original, SyntaxNode edited, CancellationToken cancellationToken)
-    {
-        // Comparing the whole file's errors compiles it again for every candidate (seconds in a big file); it is only
-        // needed when the file already uses one of the names the using imports.
-        var originalRoot = await original.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var errorsBefore = originalRoot is not null && MentionsImportedNames(originalRoot)
-            ? await ErrorCountAsync(original, cancellationToken).ConfigureAwait(false)
-            : (int?)null;
-        var simple = WithTypeName(edited, IdentifierName(TcpKeepAliveApi.TypeName));
-        var candidates = new Func<SyntaxNode?>[]
+        if (CanImport(model, plans, simpleBinds, cancellationToken))
         {
-            () => simple,
-            () => UsingDirectiveAdder.AddFor(simple, Calls(simple)),
-            () => WithTypeName(edited, Qualified(IdentifierName(TcpKeepAliveApi.Namespace))),
-        };
-        foreach (var candidate in candidates)
-        {
-            if (candidate() is { } root && original.WithSyntaxRoot(root) is var document &&
-                await BindsAsync(document, errorsBefore, cancellationToken).ConfigureAwait(false))
+            var named = WithTypeName(edited, simple);
+            if (UsingDirectiveAdder.AddFor(named, Calls(named)) is { } imported)
             {
-                return document;
+                return imported;
             }
         }
 
-        var global = AliasQualifiedName(IdentifierName(Token(SyntaxKind.GlobalKeyword)), IdentifierName(TcpKeepAliveApi.Namespace));
-        return original.WithSyntaxRoot(WithTypeName(edited, Qualified(global)));
+        var qualified = Qualified(IdentifierName(TcpKeepAliveApi.Namespace));
+        if (plans.All(plan => Binds(model, plan, qualified, helper, cancellationToken)))
+        {
+            return WithTypeName(edited, qualified);
+        }
+
+        return WithTypeName(edited, Qualified(AliasQualifiedName(IdentifierName(Token(SyntaxKind.GlobalKeyword)), IdentifierName(TcpKeepAliveApi.Namespace))));
+    }
+
+    /// <summary><c>typeName.Configure(argument)</c> binds to the helper where the call will stand.</summary>
+    private static bool Binds(SemanticModel model, ConfigureCallPlan plan, ExpressionSyntax typeName, INamedTypeSymbol? helper, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var call = ConfigureCallInserter.Invocation(typeName, plan.Argument);
+        return model.GetSpeculativeSymbolInfo(plan.ScopePosition, call, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol method &&
+               SymbolEqualityComparer.Default.Equals(method.ContainingType, helper);
+    }
+
+    /// <summary>
+    /// With <c>using KeepAlive;</c> added where <see cref="UsingDirectiveAdder"/> puts it, every call's simple name
+    /// binds to the helper (nothing named TcpKeepAlive is in scope there, so the import is what it finds), and no
+    /// container receiving the using changes the meaning of its code.
+    /// </summary>
+    private static bool CanImport(SemanticModel model, IReadOnlyList<ConfigureCallPlan> plans, IReadOnlyList<bool> simpleBinds, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < plans.Count; i++)
+        {
+            if (!simpleBinds[i] && (UsingDirectiveAdder.IsImported(plans[i].Target) ||
+                                    !model.LookupSymbols(plans[i].ScopePosition, name: TcpKeepAliveApi.TypeName).IsEmpty))
+            {
+                return false;
+            }
+        }
+
+        // The inserted calls sit in the same namespace declarations as their targets, so the containers match the edited tree's.
+        var containers = plans.Select(p => p.Target).Where(target => !UsingDirectiveAdder.IsImported(target)).Select(UsingDirectiveAdder.ContainerFor).Distinct().ToList();
+        return KeepAliveImport.Create(model, cancellationToken) is { } import && containers.All(import.CanAddTo);
     }
 
     private static ExpressionSyntax Qualified(ExpressionSyntax @namespace) =>
@@ -61,29 +90,4 @@ internal static class ConfigureCallNaming
 
     private static SyntaxNode WithTypeName(SyntaxNode root, ExpressionSyntax typeName) =>
         root.ReplaceNodes(Calls(root).Select(c => ConfigureAccess(c).Expression), (original, _) => typeName.WithTriviaFrom(original));
-
-    private static bool MentionsImportedNames(SyntaxNode root) =>
-        root.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && ImportedNames.Contains(t.ValueText));
-
-    private static async Task<bool> BindsAsync(Document document, int? errorsBefore, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return false;
-        }
-
-        var helper = model.Compilation.GetTypeByMetadataName(TcpKeepAliveApi.Namespace + "." + TcpKeepAliveApi.TypeName);
-        return Calls(root).All(call =>
-                   model.GetSymbolInfo(ConfigureAccess(call).Parent!, cancellationToken).Symbol is IMethodSymbol method &&
-                   SymbolEqualityComparer.Default.Equals(method.ContainingType, helper)) &&
-               (errorsBefore is not { } before || Errors(model, cancellationToken) <= before);
-    }
-
-    private static async Task<int> ErrorCountAsync(Document document, CancellationToken cancellationToken) =>
-        await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model ? Errors(model, cancellationToken) : 0;
-
-    private static int Errors(SemanticModel model, CancellationToken cancellationToken) =>
-        model.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
 }

@@ -36,6 +36,15 @@ internal sealed class ConfigureCallPlan
     /// <summary>For an expression body that produced a value: what the new block returns.</summary>
     public ExpressionSyntax? ReturnedValue { get; }
 
+    /// <summary>
+    /// A position in the original tree whose scope holds everything the inserted call will see, so a spelling can be
+    /// bound there without editing the document: inside the target statement (its block's locals, declared before or
+    /// after it, and the expression variables a block built around it takes along) or inside the expression body.
+    /// </summary>
+    public int ScopePosition => Kind == InsertionKind.ExpressionBody && ExpressionBodies.ExpressionOf(Target) is { } body
+        ? body.SpanStart
+        : Target.SpanStart;
+
     public bool IsSameInsertion(ConfigureCallPlan other) =>
         Kind == other.Kind && Target == other.Target && Argument.IsEquivalentTo(other.Argument);
 }

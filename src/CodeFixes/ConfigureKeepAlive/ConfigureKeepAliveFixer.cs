@@ -12,20 +12,27 @@ namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
 internal static class ConfigureKeepAliveFixer
 {
     public static async Task<bool> CanFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        (await PlansAsync(document, new[] { diagnostic }, cancellationToken).ConfigureAwait(false)).Count > 0;
+        await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model &&
+        Plans(model, new[] { diagnostic }, cancellationToken).Count > 0;
 
     public static async Task<Document> FixAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var plans = await PlansAsync(document, diagnostics, cancellationToken).ConfigureAwait(false);
-        if (plans.Count == 0)
+        if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model ||
+            Plans(model, diagnostics, cancellationToken) is not { Count: > 0 } plans)
         {
             return document;
         }
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         ConfigureCallInserter.Insert(editor, plans);
-        var named = await ConfigureCallNaming.ApplyAsync(document, editor.GetChangedRoot(), cancellationToken).ConfigureAwait(false);
-        var formatted = await Formatter.FormatAsync(named, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var named = document.WithSyntaxRoot(ConfigureCallNaming.Apply(model, plans, editor.GetChangedRoot(), cancellationToken));
+
+        // Only blocks the fix creates are left to the formatter; without one, even reading the formatting options is
+        // a cost paid once per document in Fix All.
+        var root = await named.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var formatted = root is not null && root.GetAnnotatedNodes(Formatter.Annotation).Any()
+            ? await Formatter.FormatAsync(named, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : named;
 
         // Hand back the parse of the final text: an edited tree can keep a one-statement list in a shape the parser
         // never builds, and tools that compare it with a fresh parse (IsEquivalentTo) then see a difference.
@@ -33,11 +40,10 @@ internal static class ConfigureKeepAliveFixer
     }
 
     /// <summary>One plan per connection, in source order; two diagnostics needing the same call (<c>c = a ? new(…) : new(…)</c>) share it.</summary>
-    private static async Task<List<ConfigureCallPlan>> PlansAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static List<ConfigureCallPlan> Plans(SemanticModel model, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var plans = new List<ConfigureCallPlan>();
-        if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model ||
-            ConfigureCallPlanner.Create(model, cancellationToken) is not { } planner)
+        if (ConfigureCallPlanner.Create(model, cancellationToken) is not { } planner)
         {
             return plans;
         }

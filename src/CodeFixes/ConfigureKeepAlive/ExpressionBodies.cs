@@ -32,6 +32,16 @@ internal static class ExpressionBodies
         }
     }
 
+    /// <summary>The expression after <c>=&gt;</c> of a member, local function, accessor or lambda; null for other owners.</summary>
+    public static ExpressionSyntax? ExpressionOf(SyntaxNode owner) => owner switch
+    {
+        BaseMethodDeclarationSyntax method => method.ExpressionBody?.Expression,
+        LocalFunctionStatementSyntax function => function.ExpressionBody?.Expression,
+        AccessorDeclarationSyntax accessor => accessor.ExpressionBody?.Expression,
+        LambdaExpressionSyntax lambda => lambda.ExpressionBody,
+        _ => null,
+    };
+
     private static BlockSyntax Body(ExpressionSyntax expression, IEnumerable<StatementSyntax> calls, ExpressionSyntax? returnedValue)
     {
         var statements = new List<StatementSyntax> { ExpressionStatement(expression.WithoutTrivia()) };

@@ -31,11 +31,12 @@ internal static class UsingDirectiveAdder
         });
     }
 
-    private static bool IsImported(SyntaxNode user) =>
+    /// <summary>A <c>using KeepAlive;</c> is already written around <paramref name="user"/>.</summary>
+    public static bool IsImported(SyntaxNode user) =>
         user.Ancestors().Any(container => UsingsOf(container).Any(IsKeepAliveImport));
 
     /// <summary>The innermost namespace that has usings of its own, else the compilation unit.</summary>
-    private static SyntaxNode ContainerFor(SyntaxNode user) =>
+    public static SyntaxNode ContainerFor(SyntaxNode user) =>
         user.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault(n => n.Usings.Count > 0) ??
         (SyntaxNode)user.Ancestors().OfType<CompilationUnitSyntax>().First();
 

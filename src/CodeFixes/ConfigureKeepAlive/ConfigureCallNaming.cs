@@ -61,15 +61,14 @@ internal static class ConfigureCallNaming
 
     /// <summary>
     /// With <c>using KeepAlive;</c> added where <see cref="UsingDirectiveAdder"/> puts it, every call's simple name
-    /// binds to the helper (nothing named TcpKeepAlive is in scope there, so the import is what it finds), and no
-    /// container receiving the using changes the meaning of its code.
+    /// binds to the helper, and no container receiving the using changes the meaning of its code.
     /// </summary>
     private static bool CanImport(SemanticModel model, IReadOnlyList<ConfigureCallPlan> plans, IReadOnlyList<bool> simpleBinds, CancellationToken cancellationToken)
     {
         for (var i = 0; i < plans.Count; i++)
         {
             if (!simpleBinds[i] && (UsingDirectiveAdder.IsImported(plans[i].Target) ||
-                                    !model.LookupSymbols(plans[i].ScopePosition, name: TcpKeepAliveApi.TypeName).IsEmpty))
+                                    !NothingNamedTcpKeepAlive(model, plans[i].ScopePosition, cancellationToken)))
             {
                 return false;
             }
@@ -78,6 +77,18 @@ internal static class ConfigureCallNaming
         // The inserted calls sit in the same namespace declarations as their targets, so the containers match the edited tree's.
         var containers = plans.Select(p => p.Target).Where(target => !UsingDirectiveAdder.IsImported(target)).Select(UsingDirectiveAdder.ContainerFor).Distinct().ToList();
         return KeepAliveImport.Create(model, cancellationToken) is { } import && containers.All(import.CanAddTo);
+    }
+
+    /// <summary>
+    /// No symbol named TcpKeepAlive is in scope, so the import is what the simple name will find. Bound like the call
+    /// (LookupSymbols costs milliseconds on its first use in a model); an inaccessible symbol does not count, since the
+    /// compiler goes on looking outwards past one.
+    /// </summary>
+    private static bool NothingNamedTcpKeepAlive(SemanticModel model, int position, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var info = model.GetSpeculativeSymbolInfo(position, IdentifierName(TcpKeepAliveApi.TypeName), SpeculativeBindingOption.BindAsExpression);
+        return info.Symbol is null && info.CandidateReason is CandidateReason.None or CandidateReason.Inaccessible;
     }
 
     private static ExpressionSyntax Qualified(ExpressionSyntax @namespace) =>

@@ -42,7 +42,7 @@ public abstract class ConfigureKeepAliveCodeFix : CodeFixProvider
             if (await ConfigureKeepAliveFixer.CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, cancellationToken => ConfigureKeepAliveFixer.FixAsync(context.Document, new[] { diagnostic }, cancellationToken), EquivalenceKey),
+                    new ConfigureKeepAliveAction(Title, cancellationToken => ConfigureKeepAliveFixer.FixAsync(context.Document, new[] { diagnostic }, cancellationToken), EquivalenceKey),
                     diagnostic);
             }
         }

@@ -27,6 +27,14 @@ internal sealed class ImportedNames
 
     public bool Contains(string name) => TypeNames.Contains(name) || ExtensionNames.Contains(name);
 
+    /// <summary>
+    /// False only when <paramref name="text"/> cannot mention any of the names: none occurs in it, and no identifier
+    /// can be spelled with a Unicode escape (<c>\u0054cpKeepAlive</c>).
+    /// </summary>
+    public bool MayOccurIn(string text) =>
+        text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 ||
+        TypeNames.Concat(ExtensionNames).Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0);
+
     public static ImportedNames Of(INamespaceSymbol keepAlive)
     {
         var types = keepAlive.GetTypeMembers();

@@ -66,6 +66,11 @@ internal sealed class KeepAliveImport
 
     private bool MentionsKeepTheirMeaning(SyntaxNode container)
     {
+        if (!_names.MayOccurIn(container.SyntaxTree.GetText(_cancellationToken).ToString(container.Span)))
+        {
+            return true; // the usual case, found without walking every token of a big file
+        }
+
         var levels = new LookupLevels(_model, container, _cancellationToken);
         foreach (var token in container.DescendantTokens())
         {

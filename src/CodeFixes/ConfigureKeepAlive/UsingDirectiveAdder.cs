@@ -23,12 +23,15 @@ internal static class UsingDirectiveAdder
             return null;
         }
 
-        return root.ReplaceNodes(containers, (original, current) => current switch
-        {
-            CompilationUnitSyntax unit => unit.Usings.Count == 0 ? AddFirst(unit) : unit.WithUsings(AddTo(unit.Usings)),
-            BaseNamespaceDeclarationSyntax @namespace => @namespace.WithUsings(AddTo(@namespace.Usings)),
-            _ => current,
-        });
+        // Replacing a node walks all of it, so the compilation unit (the root) is never replaced, only given its new
+        // usings: in a 2,000-line file the walk cost more than the rest of the naming.
+        var namespaces = containers.OfType<BaseNamespaceDeclarationSyntax>().ToList();
+        var withNamespaces = namespaces.Count == 0
+            ? root
+            : root.ReplaceNodes(namespaces, (_, current) => current.WithUsings(AddTo(current.Usings)));
+        return containers.Any(c => c is CompilationUnitSyntax) && withNamespaces is CompilationUnitSyntax unit
+            ? unit.Usings.Count == 0 ? AddFirst(unit) : unit.WithUsings(AddTo(unit.Usings))
+            : withNamespaces;
     }
 
     /// <summary>A <c>using KeepAlive;</c> is already written around <paramref name="user"/>.</summary>

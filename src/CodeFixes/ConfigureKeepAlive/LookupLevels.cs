@@ -13,19 +13,8 @@ namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
 /// members of its namespace (for <c>namespace A.B</c>: of A.B, then of A) and only then its using directives, aliases
 /// before imported namespaces. A using added to the container cannot change a name found earlier.
 /// </summary>
-internal sealed class LookupLevels
+internal sealed class LookupLevels(SemanticModel model, SyntaxNode container, CancellationToken cancellationToken)
 {
-    private readonly SemanticModel _model;
-    private readonly SyntaxNode _container;
-    private readonly CancellationToken _cancellationToken;
-
-    public LookupLevels(SemanticModel model, SyntaxNode container, CancellationToken cancellationToken)
-    {
-        _model = model;
-        _container = container;
-        _cancellationToken = cancellationToken;
-    }
-
     /// <summary><paramref name="symbol"/>, what <paramref name="name"/> means, is found before the container's imports.</summary>
     public bool FoundBeforeImports(ISymbol symbol, SyntaxNode name)
     {
@@ -46,10 +35,10 @@ internal sealed class LookupLevels
 
     /// <summary>An alias wins over the imported namespaces of its own level: it keeps its meaning when declared in the container or inside it.</summary>
     public bool AliasWins(IAliasSymbol alias) =>
-        alias.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_cancellationToken)).FirstOrDefault() is UsingDirectiveSyntax directive &&
+        alias.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).FirstOrDefault() is UsingDirectiveSyntax directive &&
         (directive.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword)
-            ? _container is CompilationUnitSyntax // global usings belong to the compilation-unit level of every file
-            : directive.SyntaxTree == _container.SyntaxTree && directive.Parent is { } level && level.AncestorsAndSelf().Contains(_container));
+            ? container is CompilationUnitSyntax // global usings belong to the compilation-unit level of every file
+            : directive.SyntaxTree == container.SyntaxTree && directive.Parent is { } level && level.AncestorsAndSelf().Contains(container));
 
     /// <summary>The namespaces whose members are searched, from <paramref name="name"/>, before the container's usings.</summary>
     private List<INamespaceSymbol> NamespacesBeforeImports(SyntaxNode name)
@@ -58,19 +47,19 @@ internal sealed class LookupLevels
         var declarations = name.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().ToList();
         for (var i = 0; i < declarations.Count; i++)
         {
-            if (_model.GetDeclaredSymbol(declarations[i], _cancellationToken) is not INamespaceSymbol @namespace)
+            if (model.GetDeclaredSymbol(declarations[i], cancellationToken) is not INamespaceSymbol @namespace)
             {
                 return levels;
             }
 
-            if (declarations[i] == _container)
+            if (declarations[i] == container)
             {
                 levels.Add(@namespace); // its usings come next; the namespaces around it only after them
                 return levels;
             }
 
             // namespace A.B inside namespace X: X.A.B, then X.A, are searched before X's usings.
-            var outer = i + 1 < declarations.Count ? _model.GetDeclaredSymbol(declarations[i + 1], _cancellationToken) as INamespaceSymbol : null;
+            var outer = i + 1 < declarations.Count ? model.GetDeclaredSymbol(declarations[i + 1], cancellationToken) as INamespaceSymbol : null;
             for (var level = @namespace; level is not null && (outer is null || !SameNamespace(level, outer)); level = level.ContainingNamespace)
             {
                 levels.Add(level);
@@ -79,7 +68,7 @@ internal sealed class LookupLevels
 
         if (declarations.Count == 0)
         {
-            levels.Add(_model.Compilation.GlobalNamespace);
+            levels.Add(model.Compilation.GlobalNamespace);
         }
 
         return levels;
@@ -87,7 +76,7 @@ internal sealed class LookupLevels
 
     private IEnumerable<INamedTypeSymbol> EnclosingTypes(SyntaxNode name) =>
         name.Ancestors().OfType<BaseTypeDeclarationSyntax>()
-            .Select(declaration => _model.GetDeclaredSymbol(declaration, _cancellationToken))
+            .Select(declaration => model.GetDeclaredSymbol(declaration, cancellationToken))
             .OfType<INamedTypeSymbol>();
 
     private static bool IsOrDerivesFrom(INamedTypeSymbol type, INamedTypeSymbol container)

@@ -91,11 +91,11 @@ internal sealed class KeepAliveImport
         {
             // After a dot only an extension method can come from a using, and only when no instance member answers.
             return !_names.ExtensionNames.Contains(text) || !IsMemberAccessName(name) ||
-                   _model.GetSymbolInfo(name, _cancellationToken).Symbol switch
+                   _model.GetSymbolInfo(name, _cancellationToken) switch
                    {
-                       IMethodSymbol { MethodKind: MethodKind.ReducedExtension } extension =>
+                       { Symbol: IMethodSymbol { MethodKind: MethodKind.ReducedExtension } extension } =>
                            IsKeepAlive(extension.ContainingType) || levels.FoundBeforeImports(extension.ContainingType, name),
-                       null => false, // unresolved or ambiguous now: the using could pick an overload of ours
+                       { Symbol: null } unbound => FindsNothing(unbound),
                        _ => true,
                    };
         }
@@ -105,10 +105,10 @@ internal sealed class KeepAliveImport
             return true; // a simple name never finds an imported extension method
         }
 
-        var symbol = _model.GetSymbolInfo(name, _cancellationToken).Symbol;
-        if (symbol is null)
+        var info = _model.GetSymbolInfo(name, _cancellationToken);
+        if (info.Symbol is not { } symbol)
         {
-            return false; // unresolved or ambiguous now: the using could make it mean one of ours
+            return FindsNothing(info);
         }
 
         if (IsKeepAlive(symbol))
@@ -118,6 +118,12 @@ internal sealed class KeepAliveImport
 
         return _model.GetAliasInfo(name, _cancellationToken) is { } alias ? levels.AliasWins(alias) : levels.FoundBeforeImports(symbol, name);
     }
+
+    /// <summary>
+    /// A name that finds nothing at all is an error the using can only cure or leave (it finds ours or still
+    /// nothing); one that is ambiguous, inaccessible or of the wrong kind already found something, so no.
+    /// </summary>
+    private static bool FindsNothing(SymbolInfo info) => info.CandidateReason == CandidateReason.None && info.CandidateSymbols.IsEmpty;
 
     /// <summary>Names that are looked up scope by scope; the others are members of something (<c>x.Name</c>, <c>new T { Name = … }</c>, <c>Name: value</c>).</summary>
     private static bool IsLookedUpInScope(SimpleNameSyntax name) => name.Parent switch

@@ -313,7 +313,187 @@ public class KA0001NoDeadPeerDetectionCodeFixNamingTests
         }
         """, WithRuntime);
 
+    [Fact]
+    public Task Type_of_an_enclosing_namespace_keeps_its_meaning() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        namespace Chat
+        {
+            public class TcpKeepAliveOptions
+            {
+            }
+        }
+
+        namespace Chat.Net
+        {
+            class Server
+            {
+                private TcpClient? _peer;
+                private TcpKeepAliveOptions _options = new();
+
+                public void Accept(TcpListener listener)
+                {
+                    _peer = [|listener.AcceptTcpClient()|];
+                }
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        namespace Chat
+        {
+            public class TcpKeepAliveOptions
+            {
+            }
+        }
+
+        namespace Chat.Net
+        {
+            class Server
+            {
+                private TcpClient? _peer;
+                private TcpKeepAliveOptions _options = new();
+
+                public void Accept(TcpListener listener)
+                {
+                    _peer = listener.AcceptTcpClient();
+                    TcpKeepAlive.Configure(_peer);
+                }
+            }
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Type_inherited_from_a_base_class_keeps_its_meaning() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        class Peer
+        {
+            protected class TcpKeepAliveOptions
+            {
+            }
+        }
+
+        class Server : Peer
+        {
+            private TcpClient? _peer;
+            private TcpKeepAliveOptions _options = new();
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = [|listener.AcceptTcpClient()|];
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Peer
+        {
+            protected class TcpKeepAliveOptions
+            {
+            }
+        }
+
+        class Server : Peer
+        {
+            private TcpClient? _peer;
+            private TcpKeepAliveOptions _options = new();
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = listener.AcceptTcpClient();
+                TcpKeepAlive.Configure(_peer);
+            }
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Name_that_finds_nothing_yet_is_cured_by_the_using() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        class Server
+        {
+            private TcpClient? _peer;
+            private TcpKeepAliveOptions? _options;
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = [|listener.AcceptTcpClient()|];
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Server
+        {
+            private TcpClient? _peer;
+            private TcpKeepAliveOptions? _options;
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = listener.AcceptTcpClient();
+                TcpKeepAlive.Configure(_peer);
+            }
+        }
+        """, WithRuntime with { AllowCompilerErrors = true });
+
     // ---- KeepAlive.TcpKeepAlive ----
+
+    [Fact]
+    public Task Type_imported_by_using_static_gets_the_qualified_name() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+        using static Legacy.Names;
+
+        namespace Legacy
+        {
+            public static class Names
+            {
+                public class TcpKeepAliveOptions
+                {
+                }
+            }
+        }
+
+        class Server
+        {
+            private TcpClient? _peer;
+            private TcpKeepAliveOptions _options = new();
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = [|listener.AcceptTcpClient()|];
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+        using static Legacy.Names;
+
+        namespace Legacy
+        {
+            public static class Names
+            {
+                public class TcpKeepAliveOptions
+                {
+                }
+            }
+        }
+
+        class Server
+        {
+            private TcpClient? _peer;
+            private TcpKeepAliveOptions _options = new();
+
+            public void Accept(TcpListener listener)
+            {
+                _peer = listener.AcceptTcpClient();
+                KeepAlive.TcpKeepAlive.Configure(_peer);
+            }
+        }
+        """, WithRuntime);
+
 
     [Fact]
     public Task Imported_name_the_using_would_make_ambiguous_gets_the_qualified_name() => Verify.VerifyFixAsync("""

@@ -15,6 +15,7 @@ namespace KeepAliveAnalyzers.Engine;
 internal sealed class AnalysisContextData
 {
     private static readonly ConditionalWeakTable<Compilation, AnalysisContextData> Cache = new();
+    private static readonly object CreateLock = new();
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<TypeIndex>> _types = new(SymbolEqualityComparer.Default);
@@ -23,11 +24,16 @@ internal sealed class AnalysisContextData
 
     private readonly AnalyzerOptions _options;
 
-    private AnalysisContextData(KnownSymbols symbols, ImmutableHashSet<IMethodSymbol> configurationMethods, AnalyzerOptions options)
+    private readonly Lazy<ImmutableHashSet<IMethodSymbol>> _configurationMethods;
+
+    private AnalysisContextData(KnownSymbols symbols, AnalyzerOptions options)
     {
         Symbols = symbols;
-        ConfigurationMethods = configurationMethods;
         _options = options;
+        // Read on the first keepalive call classified: it asks every tree's options, which a project without
+        // connections never needs.
+        _configurationMethods = new Lazy<ImmutableHashSet<IMethodSymbol>>(
+            () => ConfigurationMethodsOption.Read(symbols.Compilation, options, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The platform questions' shared state (target platforms, OS-check symbols), created on first use.</summary>
@@ -36,7 +42,7 @@ internal sealed class AnalysisContextData
     public KnownSymbols Symbols { get; }
 
     /// <summary>The team's own configuration helpers, from <c>dotnet_code_quality.KA0001.configuration_methods</c>.</summary>
-    public ImmutableHashSet<IMethodSymbol> ConfigurationMethods { get; }
+    public ImmutableHashSet<IMethodSymbol> ConfigurationMethods => _configurationMethods.Value;
 
     public Compilation Compilation => Symbols.Compilation;
 
@@ -48,13 +54,23 @@ internal sealed class AnalysisContextData
             return existing;
         }
 
-        if (KnownSymbols.TryCreate(compilation) is not { } symbols)
+        // Eight analyzers start on the same compilation at once: one of them builds the data, the others wait for it.
+        lock (CreateLock)
         {
-            return null;
-        }
+            if (Cache.TryGetValue(compilation, out existing))
+            {
+                return existing;
+            }
 
-        var created = new AnalysisContextData(symbols, ConfigurationMethodsOption.Read(compilation, options, cancellationToken), options);
-        return Cache.GetValue(compilation, _ => created);
+            if (KnownSymbols.TryCreate(compilation) is not { } symbols)
+            {
+                return null;
+            }
+
+            var created = new AnalysisContextData(symbols, options);
+            Cache.Add(compilation, created);
+            return created;
+        }
     }
 
     public SemanticModel GetSemanticModel(SyntaxTree tree) =>
@@ -72,19 +88,12 @@ internal sealed class AnalysisContextData
     }
 
     /// <summary>
-    /// The verdict on the connection made at the callback's operation, computed once however many rules ask
-    /// (KA0001, KA0002, KA0003). Only sites are cached: other operations return null at the cost of a type check.
+    /// The verdict on the connection made at <paramref name="site"/>, computed once however many rules ask (KA0001,
+    /// KA0002, KA0003, KA0006). <paramref name="containingSymbol"/> is the member whose code holds the site.
     /// </summary>
-    public ConnectionAssessment? GetAssessment(OperationAnalysisContext context)
-    {
-        if (!ConnectionSite.TryGet(context.Operation, Symbols, out var site))
-        {
-            return null;
-        }
-
-        return _assessments.GetOrAdd(context.Operation.Syntax, _ => new Lazy<ConnectionAssessment?>(
-            () => ConnectionAssessment.Assess(site, context, this), LazyThreadSafetyMode.PublicationOnly)).Value;
-    }
+    public ConnectionAssessment? GetAssessment(ConnectionSite site, ISymbol containingSymbol, CancellationToken cancellationToken) =>
+        _assessments.GetOrAdd(site.Operation.Syntax, _ => new Lazy<ConnectionAssessment?>(
+            () => ConnectionAssessment.Assess(site, containingSymbol, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
 
     public TypeIndex GetTypeIndex(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         _types.GetOrAdd(type.OriginalDefinition, t => new Lazy<TypeIndex>(() => TypeIndex.Build(t, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;

@@ -1,5 +1,5 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KeepAliveAnalyzers.Engine;
 
@@ -29,15 +29,15 @@ internal readonly struct ConnectionAssessment
     public bool HasUserTimeout => Facts.Has(Evidence.UserTimeout);
 
     /// <summary>Null unless the operation is a long-lived TCP connection (never a listener, a placeholder or a short exchange).</summary>
-    public static ConnectionAssessment? Assess(ConnectionSite site, OperationAnalysisContext context, AnalysisContextData data)
+    public static ConnectionAssessment? Assess(ConnectionSite site, ISymbol containingSymbol, AnalysisContextData data, CancellationToken cancellationToken)
     {
-        var homeType = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
-        if (site.Listener is { } listener && !ListenerKind.IsTcp(listener, data, homeType, context.CancellationToken))
+        var homeType = containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType;
+        if (site.Listener is { } listener && !ListenerKind.IsTcp(listener, data, homeType, cancellationToken))
         {
             return null;
         }
 
-        var flow = ConnectionFlow.ForSite(site, context.ContainingSymbol, data, context.CancellationToken);
+        var flow = ConnectionFlow.ForSite(site, containingSymbol, data, cancellationToken);
         var facts = flow.Facts;
         if (facts.Has(Evidence.Listening) && !site.IsAccept)
         {
@@ -59,7 +59,7 @@ internal readonly struct ConnectionAssessment
         if (site.Listener is { } acceptedFrom)
         {
             // Linux copies keepalive and user-timeout options from the listener to every accepted socket.
-            var inherited = ConnectionFlow.ForListener(acceptedFrom, context.ContainingSymbol, data, context.CancellationToken).Facts;
+            var inherited = ConnectionFlow.ForListener(acceptedFrom, containingSymbol, data, cancellationToken).Facts;
             facts = facts.With(inherited.Level).With(inherited.Evidence & (Evidence.UserTimeout | Evidence.KeepAliveEnabled));
         }
 

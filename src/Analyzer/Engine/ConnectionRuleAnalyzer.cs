@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,6 +9,12 @@ namespace KeepAliveAnalyzers.Engine;
 /// The rules that judge one connection's assessment (KA0001, KA0002, KA0003, KA0006): the engine follows each
 /// connection once per compilation; a rule only says which assessments it reports and where.
 /// </summary>
+/// <remarks>
+/// Sites are collected while the compiler walks a type and judged when the type is done (symbol end). Judging a
+/// connection reads the type's other members (who uses the field, who calls the factory); at the type's end the
+/// compiler has bound all of them already, so the rule pays for its own walk instead of being the first to bind
+/// (which is most of the time an analyzer is charged for, in ReportAnalyzer and in the IDE alike).
+/// </remarks>
 public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
 {
     private readonly DiagnosticDescriptor _rule;
@@ -30,7 +37,7 @@ public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
         {
             if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
             {
-                start.RegisterOperationAction(c => Analyze(c, data), ConnectionSite.OperationKinds);
+                start.RegisterSymbolStartAction(type => CollectSites(type, data), SymbolKind.NamedType);
             }
         });
     }
@@ -41,12 +48,31 @@ public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
     /// <summary>Extra locations for the code fix (KA0006 points at the timing call); none by default.</summary>
     private protected virtual Location[]? AdditionalLocations(ConnectionAssessment assessment) => null;
 
-    private void Analyze(OperationAnalysisContext context, AnalysisContextData data)
+    private void CollectSites(SymbolStartAnalysisContext context, AnalysisContextData data)
     {
-        if (data.GetAssessment(context) is { } assessment && Reports(assessment))
+        var type = (INamedTypeSymbol)context.Symbol;
+        var sites = new ConcurrentQueue<(ConnectionSite Site, ISymbol Member)>();
+        context.RegisterOperationAction(
+            operation =>
+            {
+                // The driver also hands a type the operations of its nested types: those are judged at their own end.
+                if (operation.ContainingSymbol.InnermostType() is { } home && SymbolEqualityComparer.Default.Equals(home, type) &&
+                    ConnectionSite.TryGet(operation.Operation, data.Symbols, out var site))
+                {
+                    sites.Enqueue((site, operation.ContainingSymbol));
+                }
+            },
+            ConnectionSite.OperationKinds);
+        context.RegisterSymbolEndAction(end =>
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                _rule, assessment.Site.Operation.Syntax.GetLocation(), AdditionalLocations(assessment), assessment.Name));
-        }
+            foreach (var (site, member) in sites)
+            {
+                if (data.GetAssessment(site, member, end.CancellationToken) is { } assessment && Reports(assessment))
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        _rule, assessment.Site.Operation.Syntax.GetLocation(), AdditionalLocations(assessment), assessment.Name));
+                }
+            }
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -33,10 +34,10 @@ internal static class KA0004KeepAliveValueChecks
     private const int MaxSeconds = 32767; // Linux MAX_TCP_KEEPIDLE / MAX_TCP_KEEPINTVL
     private const int MaxProbesLinux = 127, MaxProbesWindows = 255;
 
-    public static KA0004Finding? Check(SocketOptionCall call) => call.Kind switch
+    public static KA0004Finding? Check(SocketOptionCall call, AnalysisContextData data, CancellationToken cancellationToken) => call.Kind switch
     {
         SocketOptionCallKind.SetInt or SocketOptionCallKind.SetBool => WrongLevel(call) ?? KeepAliveTiming(call),
-        SocketOptionCallKind.SetRaw => UserTimeoutInSeconds(call),
+        SocketOptionCallKind.SetRaw => UserTimeoutInSeconds(call, data, cancellationToken),
         SocketOptionCallKind.KeepAliveValues => KeepAliveValuesInSeconds(call),
         _ => null,
     };
@@ -178,9 +179,9 @@ internal static class KA0004KeepAliveValueChecks
     /// SetRawSocketOption(6, 18, bytes) with 1 to 999: TCP_USER_TIMEOUT is in milliseconds, so seconds were meant. Skipped
     /// under a Windows check, where (6, 18) is TCP_FAIL_CONNECT_ON_ICMP_ERROR (docs/socket-options.md §1.5).
     /// </summary>
-    private static KA0004Finding? UserTimeoutInSeconds(SocketOptionCall call)
+    private static KA0004Finding? UserTimeoutInSeconds(SocketOptionCall call, AnalysisContextData data, CancellationToken cancellationToken)
     {
-        if (call.Level != LevelTcp || call.Name != LinuxUserTimeout || call.Invocation.IsUnderWindowsGuard() ||
+        if (call.Level != LevelTcp || call.Name != LinuxUserTimeout || call.Invocation.CanRunOnlyOnWindows(data, cancellationToken) ||
             ConstantBytes.TryGet(call.ValueArgument.Value, call.Invocation) is not { } image ||
             image.Length is < 4 || image.ReadUInt32(0) is not { } raw)
         {

@@ -57,18 +57,17 @@ public sealed class KA0004WrongKeepAliveValueAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var socket = start.Compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
-            if (socket is not null)
+            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { Symbols.Socket: { } socket } data)
             {
-                start.RegisterOperationAction(c => Analyze(c, socket), OperationKind.Invocation);
+                start.RegisterOperationAction(c => Analyze(c, socket, data), OperationKind.Invocation);
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol socket)
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol socket, AnalysisContextData data)
     {
         if (SocketOptionCall.TryCreate((IInvocationOperation)context.Operation, socket) is { } call &&
-            KA0004KeepAliveValueChecks.Check(call) is { } finding)
+            KA0004KeepAliveValueChecks.Check(call, data, context.CancellationToken) is { } finding)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, finding.At.Syntax.GetLocation(), finding.Properties, finding.Subject, finding.Problem, finding.Advice));
         }

@@ -44,7 +44,7 @@ internal readonly struct KA0008Setting
 /// </summary>
 internal static class KA0008SocketTimings
 {
-    public static KA0008Setting? Classify(SocketOptionCall call)
+    public static KA0008Setting? Classify(SocketOptionCall call, AnalysisContextData data, CancellationToken cancellationToken)
     {
         var value = call.ValueArgument.Value;
         switch (call.Kind)
@@ -62,7 +62,7 @@ internal static class KA0008SocketTimings
                 return timing is { } found ? new KA0008Setting(found, ConstantEvaluator.TryGetInteger(value) * scale) : null;
 
             // (6, 18) is TCP_FAIL_CONNECT_ON_ICMP_ERROR on Windows (docs/socket-options.md §1.5).
-            case SocketOptionCallKind.SetRaw when call.Level == LevelTcp && call.Name == LinuxUserTimeout && !call.Invocation.IsUnderWindowsGuard():
+            case SocketOptionCallKind.SetRaw when call.Level == LevelTcp && call.Name == LinuxUserTimeout && !call.Invocation.CanRunOnlyOnWindows(data, cancellationToken):
                 var image = ConstantBytes.TryGet(value, call.Invocation);
                 var milliseconds = image is { Length: null or >= 4 } ? image.ReadUInt32(0) : null;
                 return new KA0008Setting(KA0008Timing.LinuxUserTimeout, milliseconds / 1000.0);
@@ -83,14 +83,14 @@ internal static class KA0008SocketTimings
     };
 
     /// <summary>Every setting made on <paramref name="target"/>: in the method of <paramref name="origin"/> for a local or parameter, in its type for a field or property.</summary>
-    public static List<KA0008Setting> On(ISymbol target, IOperation origin, INamedTypeSymbol socket, AnalysisContextData data, CancellationToken cancellationToken)
+    public static List<KA0008Setting> On(ISymbol target, IOperation origin, AnalysisContextData data, CancellationToken cancellationToken)
     {
         var settings = new List<KA0008Setting>();
         if (target is ILocalSymbol or IParameterSymbol)
         {
             foreach (var operation in origin.Root().Descendants())
             {
-                Add(settings, operation as IInvocationOperation, target, socket);
+                Add(settings, operation as IInvocationOperation, target, data, cancellationToken);
             }
 
             return settings;
@@ -105,7 +105,7 @@ internal static class KA0008SocketTimings
                 // A cheap name test first: GetOperation only for the few calls that can set a socket option.
                 if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetSocketOption" or "SetRawSocketOption" } })
                 {
-                    Add(settings, model.GetOperation(node) as IInvocationOperation, target, socket);
+                    Add(settings, model.GetOperation(node, cancellationToken) as IInvocationOperation, target, data, cancellationToken);
                 }
             }
         }
@@ -113,9 +113,9 @@ internal static class KA0008SocketTimings
         return settings;
     }
 
-    private static void Add(List<KA0008Setting> settings, IInvocationOperation? invocation, ISymbol target, INamedTypeSymbol socket)
+    private static void Add(List<KA0008Setting> settings, IInvocationOperation? invocation, ISymbol target, AnalysisContextData data, CancellationToken cancellationToken)
     {
-        if (invocation is not null && SocketOptionCall.TryCreate(invocation, socket) is { } call && Classify(call) is { } setting &&
+        if (invocation is not null && SocketOptionCall.TryCreate(invocation, data.Symbols.Socket!) is { } call && Classify(call, data, cancellationToken) is { } setting &&
             SymbolEqualityComparer.Default.Equals(TargetOf(invocation.Instance), target))
         {
             settings.Add(setting);

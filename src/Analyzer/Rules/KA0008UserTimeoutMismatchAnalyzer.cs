@@ -62,14 +62,14 @@ public sealed class KA0008UserTimeoutMismatchAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (SocketOptionCall.TryCreate(invocation, socket) is not { } call ||
-            KA0008SocketTimings.Classify(call) is not { IsUserTimeout: true, Value: { } userTimeout } setting ||
+            KA0008SocketTimings.Classify(call, data, context.CancellationToken) is not { IsUserTimeout: true, Value: { } userTimeout } setting ||
             KA0008SocketTimings.TargetOf(invocation.Instance) is not { } target)
         {
             return;
         }
 
         data.Remember(invocation.SemanticModel);
-        var settings = KA0008SocketTimings.On(target, invocation, socket, data, context.CancellationToken);
+        var settings = KA0008SocketTimings.On(target, invocation, data, context.CancellationToken);
         var source = setting.Timing == KA0008Timing.LinuxUserTimeout ? KA0008Source.LinuxUserTimeout : KA0008Source.WindowsMaxRetransmit;
         if (Single(settings, setting.Timing) != userTimeout ||
             KA0008UserTimeoutComparison.Compare(source, userTimeout, Single(settings, KA0008Timing.Idle), Single(settings, KA0008Timing.Interval), Single(settings, KA0008Timing.Count)) is not var (problem, advice))

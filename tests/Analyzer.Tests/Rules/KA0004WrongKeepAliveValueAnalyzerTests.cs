@@ -116,7 +116,28 @@ public class KA0004WrongKeepAliveValueAnalyzerTests
     [InlineData("var timeoutBytes = BitConverter.GetBytes(120u); socket.SetRawSocketOption(6, 18, [|timeoutBytes|]);", "TCP_USER_TIMEOUT 120 is in milliseconds: 120 ms; did you mean 120 s (120000)?")]
     [InlineData("var raw = new byte[4]; BinaryPrimitives.WriteInt32LittleEndian(raw, 90); socket.SetRawSocketOption((int)SocketOptionLevel.Tcp, 18, [|raw|]);", "TCP_USER_TIMEOUT 90 is in milliseconds: 90 ms; did you mean 90 s (90000)?")]
     [InlineData("socket.SetRawSocketOption(6, 18, [|BitConverter.GetBytes(-1)|]);", "TCP_USER_TIMEOUT -1 is negative: Linux throws InvalidArgument; pass milliseconds, or 0 for the system default")]
+    [InlineData("if (OperatingSystem.IsLinux()) socket.SetRawSocketOption(6, 18, [|BitConverter.GetBytes(30)|]);", "TCP_USER_TIMEOUT 30 is in milliseconds: 30 ms; did you mean 30 s (30000)?")]
     public Task User_timeout_in_seconds(string code, string message) => VerifyCode(code, message);
+
+    // Under Windows, (6, 18) is TCP_FAIL_CONNECT_ON_ICMP_ERROR: the platform reading shared with KA0005 decides.
+    [Theory]
+    [InlineData("var onWindows = OperatingSystem.IsWindows(); if (onWindows) socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(1));")]
+    [InlineData("if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(1));")]
+    [InlineData("if (!OperatingSystem.IsWindows()) return; socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(1));")]
+    [InlineData("if (Environment.OSVersion.Platform == PlatformID.Win32NT) socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(1));")]
+    public Task Valid_user_timeout_numbers_under_windows_checks(string code) => VerifyCode(code);
+
+    [Theory]
+    [InlineData("build_property.TargetFramework = net8.0-windows")]
+    [InlineData("build_property.TargetFramework = net48")]
+    public Task Valid_user_timeout_numbers_in_windows_only_projects(string editorConfig) => Verify.VerifyAsync(
+        Template.Replace("/*code*/", "socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(1));"),
+        new() { EditorConfig = editorConfig });
+
+    [Fact]
+    public Task Valid_user_timeout_numbers_in_windows_only_methods() => Verify.VerifyAsync(
+        Template.Replace("public void Apply(", "[System.Runtime.Versioning.SupportedOSPlatform(\"windows\")] public void Apply(")
+                .Replace("/*code*/", "socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(1));"));
 
     [Fact]
     public Task NetStandard_numeric_casts_are_checked_too() => Verify.VerifyAsync("""

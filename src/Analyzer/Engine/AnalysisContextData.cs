@@ -25,6 +25,8 @@ internal sealed class AnalysisContextData
     private readonly AnalyzerOptions _options;
 
     private readonly Lazy<ImmutableHashSet<IMethodSymbol>> _configurationMethods;
+    private readonly Lazy<SiteTextFilter> _siteFilter;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _mayHoldSites = new(SymbolEqualityComparer.Default);
 
     private AnalysisContextData(KnownSymbols symbols, AnalyzerOptions options)
     {
@@ -34,6 +36,8 @@ internal sealed class AnalysisContextData
         // connections never needs.
         _configurationMethods = new Lazy<ImmutableHashSet<IMethodSymbol>>(
             () => ConfigurationMethodsOption.Read(symbols.Compilation, options, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _siteFilter = new Lazy<SiteTextFilter>(
+            () => SiteTextFilter.Create(symbols.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The platform questions' shared state (target platforms, OS-check symbols), created on first use.</summary>
@@ -94,6 +98,10 @@ internal sealed class AnalysisContextData
     public ConnectionAssessment? GetAssessment(ConnectionSite site, ISymbol containingSymbol, CancellationToken cancellationToken) =>
         _assessments.GetOrAdd(site.Operation.Syntax, _ => new Lazy<ConnectionAssessment?>(
             () => ConnectionAssessment.Assess(site, containingSymbol, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+
+    /// <summary>Whether the connection rules need to look inside <paramref name="type"/> at all; decided once per type on its text.</summary>
+    public bool MayHoldSites(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        _mayHoldSites.GetOrAdd(type, t => _siteFilter.Value.MayHoldSites(t, cancellationToken));
 
     public TypeIndex GetTypeIndex(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         _types.GetOrAdd(type.OriginalDefinition, t => new Lazy<TypeIndex>(() => TypeIndex.Build(t, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;

@@ -51,6 +51,11 @@ public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
     private void CollectSites(SymbolStartAnalysisContext context, AnalysisContextData data)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        if (!data.MayHoldSites(type, context.CancellationToken))
+        {
+            return;
+        }
+
         var sites = new ConcurrentQueue<(ConnectionSite Site, ISymbol Member)>();
         context.RegisterOperationAction(
             operation =>

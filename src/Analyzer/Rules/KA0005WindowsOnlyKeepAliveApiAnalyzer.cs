@@ -17,7 +17,7 @@ namespace KeepAliveAnalyzers.Rules;
 /// Complements CA1416, which sees only the <c>IOControlCode.KeepAliveValues</c> member and only on .NET 5+.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
+public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : CrossPlatformRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.WindowsOnlyKeepAliveApi;
@@ -43,25 +43,17 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : DiagnosticAnalyzer
                      "(or KeepAlive.TcpKeepAlive.Configure) everywhere else. On .NET 5+ targets the IOControlCode.KeepAliveValues form is " +
                      "left to CA1416.");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public KA0005WindowsOnlyKeepAliveApiAnalyzer()
+        : base(Rule)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (PlatformContext.Get(start.Compilation, start.Options, start.CancellationToken) is not { } platform ||
-                platform.Symbols.Socket is null || platform.Target.Families == OsFamily.Windows)
-            {
-                return;
-            }
+    }
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, platform), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeTry(c, platform), OperationKind.Try);
-        });
+    /// <inheritdoc/>
+    private protected override void Register(CompilationStartAnalysisContext start, PlatformContext platform)
+    {
+        start.RegisterOperationAction(c => AnalyzeInvocation(c, platform), OperationKind.Invocation);
+        start.RegisterOperationAction(c => AnalyzeTry(c, platform), OperationKind.Try);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, PlatformContext platform)

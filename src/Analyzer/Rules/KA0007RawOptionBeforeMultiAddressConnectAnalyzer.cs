@@ -18,7 +18,7 @@ namespace KeepAliveAnalyzers.Rules;
 /// code whose result the connect depends on, and the statements in between may use either.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0007RawOptionBeforeMultiAddressConnectAnalyzer : DiagnosticAnalyzer
+public sealed class KA0007RawOptionBeforeMultiAddressConnectAnalyzer : CrossPlatformRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.RawOptionBeforeMultiAddressConnect;
@@ -39,25 +39,17 @@ public sealed class KA0007RawOptionBeforeMultiAddressConnectAnalyzer : Diagnosti
                      "error, typically 'Connection refused' when localhost resolves to ::1 first and the server listens on 127.0.0.1 only. " +
                      "Set raw options (TCP_USER_TIMEOUT and the like) after the connect completes, or connect to one IPEndPoint.");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Creates the analyzer.</summary>
+    public KA0007RawOptionBeforeMultiAddressConnectAnalyzer()
+        : base(Rule)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (PlatformContext.Get(start.Compilation, start.Options, start.CancellationToken) is not { } platform ||
-                platform.Symbols.Socket is null || platform.Target.Families == OsFamily.Windows)
-            {
-                return;
-            }
+    }
 
-            start.RegisterOperationAction(c => AnalyzeRawOption(c, platform), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeHandleRead(c, platform), OperationKind.PropertyReference);
-        });
+    /// <inheritdoc/>
+    private protected override void Register(CompilationStartAnalysisContext start, PlatformContext platform)
+    {
+        start.RegisterOperationAction(c => AnalyzeRawOption(c, platform), OperationKind.Invocation);
+        start.RegisterOperationAction(c => AnalyzeHandleRead(c, platform), OperationKind.PropertyReference);
     }
 
     private static void AnalyzeRawOption(OperationAnalysisContext context, PlatformContext platform)

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Reflection;
 using System.Threading.Tasks;
 using KeepAliveAnalyzers.Tests.Verifiers;
 using Xunit;
@@ -15,8 +11,6 @@ namespace KeepAliveAnalyzers.Tests.Rules;
 /// </summary>
 public class KA0007NoCrashTests
 {
-    private const string TestClassPrefix = "KA0007RawOptionBeforeMultiAddressConnectAnalyzer";
-
     private const string Fragments = """
         using System;
         using System.Net;
@@ -45,49 +39,14 @@ public class KA0007NoCrashTests
         }
         """;
 
-    public static TheoryData<string, TestTargetFramework> Cases()
-    {
-        var data = new TheoryData<string, TestTargetFramework>();
-        foreach (var name in Sources().Keys)
-        {
-            data.Add(name, TestTargetFramework.Net80);
-            data.Add(name, TestTargetFramework.NetStandard20);
-        }
+    private static readonly RuleTestSources Sources = new("KA0007", "KA0007RawOptionBeforeMultiAddressConnectAnalyzer", "KA0007NoCrashTests.Fragments", Fragments);
 
-        return data;
-    }
+    public static TheoryData<string, TestTargetFramework> Cases() => Sources.Cases();
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public Task Broken_variants_of_the_test_source_do_not_crash(string name, TestTargetFramework framework) =>
-        NoCrashVerifier.VerifyAsync(
-            NoCrashVerifier.ProductAnalyzers(),
-            NoCrashVerifier.ProductCodeFixes(),
-            [Sources()[name]],
-            new() { TargetFramework = framework, ReferenceKeepAliveRuntime = true });
+    public Task Broken_variants_of_the_test_source_do_not_crash(string name, TestTargetFramework framework) => Sources.VerifyNoCrashAsync(name, framework);
 
     [Fact]
-    public void Every_KA0007_test_class_contributes_sources()
-    {
-        var classes = TestClasses().ToList();
-        Assert.True(classes.Count >= 2, $"found only {classes.Count} KA0007 test classes");
-        Assert.All(classes, type => Assert.Contains(Sources().Keys, name => name.StartsWith(type.Name + ".", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public void The_shipped_analyzers_include_KA0007() =>
-        Assert.Contains(NoCrashVerifier.ProductAnalyzers(), a => a.SupportedDiagnostics.Any(d => d.Id == "KA0007"));
-
-    private static Dictionary<string, string> Sources() =>
-        TestClasses()
-            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-                .Where(field => field.IsLiteral && field.FieldType == typeof(string))
-                .Select(field => (Name: $"{type.Name}.{field.Name}", Code: (string)field.GetRawConstantValue()!)))
-            .Where(source => source.Code.Contains("class ", StringComparison.Ordinal))
-            .Append((Name: "KA0007NoCrashTests.Fragments", Code: Fragments))
-            .ToDictionary(source => source.Name, source => source.Code, StringComparer.Ordinal);
-
-    private static IEnumerable<Type> TestClasses() =>
-        typeof(KA0007NoCrashTests).Assembly.GetTypes()
-            .Where(type => type.Namespace == typeof(KA0007NoCrashTests).Namespace && type.Name.StartsWith(TestClassPrefix, StringComparison.Ordinal));
+    public void Every_KA0007_test_class_contributes_sources() => Sources.AssertEveryTestClassContributes();
 }

@@ -116,24 +116,21 @@ internal readonly struct ConnectionSite
 
     private static SiteKind? AcceptKindOf(IMethodSymbol method, KnownSymbols symbols)
     {
-        var type = method.ContainingType;
-        if (symbols.IsSocket(type) || symbols.IsSocketExtension(method))
+        // The name first: one string comparison rules out almost every invocation before any symbol comparison.
+        switch (method.Name)
         {
-            return method.Name switch
-            {
-                "Accept" or "EndAccept" => SiteKind.Accepted,
+            case "Accept" or "EndAccept" or "AcceptAsync":
+                if (!symbols.IsSocket(method.ContainingType) && !symbols.IsSocketExtension(method))
+                {
+                    return null;
+                }
+
                 // AcceptAsync(SocketAsyncEventArgs) returns bool; the other overloads return the socket.
-                "AcceptAsync" => method.ReturnType.SpecialType == SpecialType.System_Boolean ? SiteKind.AcceptedIntoEventArgs : SiteKind.Accepted,
-                _ => null,
-            };
+                return method.Name == "AcceptAsync" && method.ReturnType.SpecialType == SpecialType.System_Boolean ? SiteKind.AcceptedIntoEventArgs : SiteKind.Accepted;
+            case "AcceptSocket" or "AcceptSocketAsync" or "AcceptTcpClient" or "AcceptTcpClientAsync" or "EndAcceptSocket" or "EndAcceptTcpClient":
+                return symbols.IsTcpListener(method.ContainingType) ? SiteKind.Accepted : null;
+            default:
+                return null;
         }
-
-        if (symbols.IsTcpListener(type))
-        {
-            return method.Name is "AcceptSocket" or "AcceptSocketAsync" or "AcceptTcpClient" or "AcceptTcpClientAsync"
-                or "EndAcceptSocket" or "EndAcceptTcpClient" ? SiteKind.Accepted : null;
-        }
-
-        return null;
     }
 }

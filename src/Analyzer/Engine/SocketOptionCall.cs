@@ -67,8 +67,10 @@ internal readonly struct SocketOptionCall
     /// <summary>Recognises <c>Socket.SetSocketOption</c> (int and bool overloads), <c>SetRawSocketOption</c> and <c>IOControl(KeepAliveValues)</c>.</summary>
     public static SocketOptionCall? TryCreate(IInvocationOperation invocation, INamedTypeSymbol? socket)
     {
+        // The name first: one string comparison rules out almost every invocation before any symbol comparison.
         var method = invocation.TargetMethod;
-        if (socket is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, socket) || method.Parameters.Length != 3)
+        if (method.Name is not ("SetSocketOption" or "SetRawSocketOption" or "IOControl") || method.Parameters.Length != 3 ||
+            socket is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, socket))
         {
             return null;
         }

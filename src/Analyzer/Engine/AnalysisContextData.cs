@@ -26,7 +26,6 @@ internal sealed class AnalysisContextData
 
     private readonly Lazy<ImmutableHashSet<IMethodSymbol>> _configurationMethods;
     private readonly Lazy<SiteTextFilter> _siteFilter;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _mayHoldSites = new(SymbolEqualityComparer.Default);
 
     private AnalysisContextData(KnownSymbols symbols, AnalyzerOptions options)
     {
@@ -99,9 +98,8 @@ internal sealed class AnalysisContextData
         _assessments.GetOrAdd(site.Operation.Syntax, _ => new Lazy<ConnectionAssessment?>(
             () => ConnectionAssessment.Assess(site, containingSymbol, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
 
-    /// <summary>Whether the connection rules need to look inside <paramref name="type"/> at all; decided once per type on its text.</summary>
-    public bool MayHoldSites(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-        _mayHoldSites.GetOrAdd(type, t => _siteFilter.Value.MayHoldSites(t, cancellationToken));
+    /// <summary>Whether the connection rules need to look inside <paramref name="type"/> at all; decided on the text of its files.</summary>
+    public bool MayHoldSites(INamedTypeSymbol type) => _siteFilter.Value.MayHoldSites(type);
 
     public TypeIndex GetTypeIndex(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         _types.GetOrAdd(type.OriginalDefinition, t => new Lazy<TypeIndex>(() => TypeIndex.Build(t, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;

@@ -51,7 +51,7 @@ public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
     private void CollectSites(SymbolStartAnalysisContext context, AnalysisContextData data)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!data.MayHoldSites(type, context.CancellationToken))
+        if (!data.MayHoldSites(type))
         {
             return;
         }

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace KeepAliveAnalyzers.Engine;
 
 /// <summary>
-/// A text test that lets the connection rules skip, at no binding cost, the types that cannot contain a site: every
+/// A text test that lets the connection rules skip, at no binding cost, the files that cannot contain a site: every
 /// site spells <c>Socket</c> or <c>TcpClient</c> (<c>new Socket(...)</c>, <c>Socket s = new(...)</c>, <c>SocketType</c>
 /// in the arguments) or <c>Accept</c> (every accept method). A <c>using</c> alias for one of the types is the one
 /// spelling without them, so alias names are searched too. Registering per-type actions costs the driver more than
@@ -18,39 +18,50 @@ internal sealed class SiteTextFilter
 {
     private static readonly string[] SiteWords = { "Socket", "TcpClient", "Accept" };
 
-    private readonly string[] _words;
+    private readonly HashSet<SyntaxTree> _treesWithSiteWords;
 
-    private SiteTextFilter(string[] words) => _words = words;
+    private SiteTextFilter(HashSet<SyntaxTree> treesWithSiteWords) => _treesWithSiteWords = treesWithSiteWords;
 
+    /// <summary>One read of every file's text, done once per compilation (the text is already in memory).</summary>
     public static SiteTextFilter Create(Compilation compilation, CancellationToken cancellationToken)
     {
-        var aliases = new List<string>();
+        var matching = new HashSet<SyntaxTree>();
+        var rest = new List<(SyntaxTree Tree, string Text)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            foreach (var directive in UsingDirectives(tree.GetRoot(cancellationToken)))
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = tree.GetText(cancellationToken).ToString();
+            if (ContainsAny(text, SiteWords))
             {
-                if (directive.Alias is { } alias && SiteWords.Any(word => directive.Name.ToString().IndexOf(word, StringComparison.Ordinal) >= 0))
-                {
-                    aliases.Add(alias.Name.Identifier.ValueText);
-                }
+                matching.Add(tree);
+            }
+            else
+            {
+                rest.Add((tree, text));
             }
         }
 
-        return new SiteTextFilter(SiteWords.Concat(aliases).Distinct().ToArray());
+        // An alias to a connection type spells a site word in its own directive, so only matching files can declare one.
+        var aliases = matching.SelectMany(tree => AliasNames(tree.GetRoot(cancellationToken))).Distinct().ToArray();
+        foreach (var (tree, text) in rest)
+        {
+            if (aliases.Length > 0 && ContainsAny(text, aliases))
+            {
+                matching.Add(tree);
+            }
+        }
+
+        return new SiteTextFilter(matching);
     }
 
-    /// <summary>False only when no declaration of <paramref name="type"/> spells any site word: then it has no site.</summary>
-    public bool MayHoldSites(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>False only when no file declaring <paramref name="type"/> spells a site word: then it has no site.</summary>
+    public bool MayHoldSites(INamedTypeSymbol type)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            var text = reference.SyntaxTree.GetText(cancellationToken).ToString(reference.Span);
-            foreach (var word in _words)
+            if (_treesWithSiteWords.Contains(reference.SyntaxTree))
             {
-                if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -58,30 +69,43 @@ internal sealed class SiteTextFilter
         return type.DeclaringSyntaxReferences.IsEmpty;
     }
 
-    /// <summary>The usings of the file and of its namespaces (aliases can only be declared there).</summary>
-    private static IEnumerable<UsingDirectiveSyntax> UsingDirectives(SyntaxNode root)
+    private static bool ContainsAny(string text, string[] words)
     {
-        var pending = new Stack<SyntaxNode>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        foreach (var word in words)
         {
-            var node = pending.Pop();
-            var (usings, members) = node switch
+            if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
             {
-                CompilationUnitSyntax unit => (unit.Usings, unit.Members),
-                BaseNamespaceDeclarationSyntax ns => (ns.Usings, ns.Members),
-                _ => (default(SyntaxList<UsingDirectiveSyntax>), default(SyntaxList<MemberDeclarationSyntax>)),
-            };
-            foreach (var directive in usings)
-            {
-                yield return directive;
+                return true;
             }
+        }
 
-            foreach (var member in members)
+        return false;
+    }
+
+    /// <summary>Aliases of connection types among the usings of the file and its namespaces (the only places they can be declared).</summary>
+    private static IEnumerable<string> AliasNames(SyntaxNode node)
+    {
+        var (usings, members) = node switch
+        {
+            CompilationUnitSyntax unit => (unit.Usings, unit.Members),
+            BaseNamespaceDeclarationSyntax ns => (ns.Usings, ns.Members),
+            _ => (default(SyntaxList<UsingDirectiveSyntax>), default(SyntaxList<MemberDeclarationSyntax>)),
+        };
+        foreach (var directive in usings)
+        {
+            if (directive.Alias is { } alias && ContainsAny(directive.Name.ToString(), SiteWords))
             {
-                if (member is BaseNamespaceDeclarationSyntax)
+                yield return alias.Name.Identifier.ValueText;
+            }
+        }
+
+        foreach (var member in members)
+        {
+            if (member is BaseNamespaceDeclarationSyntax)
+            {
+                foreach (var name in AliasNames(member))
                 {
-                    pending.Push(member);
+                    yield return name;
                 }
             }
         }

@@ -3,59 +3,78 @@ using Microsoft.CodeAnalysis;
 namespace KeepAliveAnalyzers.Engine;
 
 /// <summary>
-/// Every type the rules look at, resolved once per compilation. Null when the compilation does not reference
-/// System.Net.Sockets at all, which is how most projects bail out for free.
+/// Every type the rules look at, resolved once per compilation: Socket and TcpClient at once, the rest on first use.
+/// Null when the compilation does not reference System.Net.Sockets at all, which is how such projects bail out for free.
 /// </summary>
 internal sealed class KnownSymbols
 {
+    private readonly TypeLookup _tcpListener;
+    private readonly TypeLookup _socketAsyncEventArgs;
+    private readonly TypeLookup _networkStream;
+    private readonly TypeLookup _socketType;
+    private readonly TypeLookup _protocolType;
+    private readonly TypeLookup _addressFamily;
+    private readonly TypeLookup _ipAddress;
+    private readonly TypeLookup _ipEndPoint;
+    private readonly TypeLookup _dnsEndPoint;
+    private readonly TypeLookup _stream;
+    private readonly TypeLookup _textReader;
+    private readonly TypeLookup _textWriter;
+    private readonly TypeLookup _binaryReader;
+    private readonly TypeLookup _binaryWriter;
+    private readonly TypeLookup _socketTaskExtensions;
+    private readonly TypeLookup _tcpKeepAlive;
+    private readonly TypeLookup _tcpKeepAliveExtensions;
+
     private KnownSymbols(Compilation compilation, INamedTypeSymbol? socket, INamedTypeSymbol? tcpClient)
     {
         Compilation = compilation;
         Socket = socket;
         TcpClient = tcpClient;
-        TcpListener = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpListener");
-        SocketAsyncEventArgs = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketAsyncEventArgs");
-        NetworkStream = compilation.GetTypeByMetadataName("System.Net.Sockets.NetworkStream");
-        SocketType = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketType");
-        ProtocolType = compilation.GetTypeByMetadataName("System.Net.Sockets.ProtocolType");
-        AddressFamily = compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
-        IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
-        IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
-        DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
-        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-        TextReader = compilation.GetTypeByMetadataName("System.IO.TextReader");
-        TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-        BinaryReader = compilation.GetTypeByMetadataName("System.IO.BinaryReader");
-        BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
-        SocketTaskExtensions = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketTaskExtensions");
-        TcpKeepAlive = compilation.GetTypeByMetadataName("KeepAlive.TcpKeepAlive");
-        TcpKeepAliveExtensions = compilation.GetTypeByMetadataName("KeepAlive.TcpKeepAliveExtensions");
+        var home = (socket ?? tcpClient)?.ContainingAssembly;
+        _tcpListener = new(compilation, "System.Net.Sockets.TcpListener", home);
+        _socketAsyncEventArgs = new(compilation, "System.Net.Sockets.SocketAsyncEventArgs", home);
+        _networkStream = new(compilation, "System.Net.Sockets.NetworkStream", home);
+        _socketType = new(compilation, "System.Net.Sockets.SocketType");
+        _protocolType = new(compilation, "System.Net.Sockets.ProtocolType");
+        _addressFamily = new(compilation, "System.Net.Sockets.AddressFamily");
+        _ipAddress = new(compilation, "System.Net.IPAddress");
+        _ipEndPoint = new(compilation, "System.Net.IPEndPoint");
+        _dnsEndPoint = new(compilation, "System.Net.DnsEndPoint");
+        _stream = new(compilation, "System.IO.Stream");
+        _textReader = new(compilation, "System.IO.TextReader");
+        _textWriter = new(compilation, "System.IO.TextWriter");
+        _binaryReader = new(compilation, "System.IO.BinaryReader");
+        _binaryWriter = new(compilation, "System.IO.BinaryWriter");
+        _socketTaskExtensions = new(compilation, "System.Net.Sockets.SocketTaskExtensions", home);
+        _tcpKeepAlive = new(compilation, "KeepAlive.TcpKeepAlive");
+        _tcpKeepAliveExtensions = new(compilation, "KeepAlive.TcpKeepAliveExtensions");
     }
 
     public Compilation Compilation { get; }
     public INamedTypeSymbol? Socket { get; }
     public INamedTypeSymbol? TcpClient { get; }
-    public INamedTypeSymbol? TcpListener { get; }
-    public INamedTypeSymbol? SocketAsyncEventArgs { get; }
-    public INamedTypeSymbol? NetworkStream { get; }
-    public INamedTypeSymbol? SocketType { get; }
-    public INamedTypeSymbol? ProtocolType { get; }
-    public INamedTypeSymbol? AddressFamily { get; }
-    public INamedTypeSymbol? IPAddress { get; }
-    public INamedTypeSymbol? IPEndPoint { get; }
-    public INamedTypeSymbol? DnsEndPoint { get; }
-    public INamedTypeSymbol? Stream { get; }
-    public INamedTypeSymbol? TextReader { get; }
-    public INamedTypeSymbol? TextWriter { get; }
-    public INamedTypeSymbol? BinaryReader { get; }
-    public INamedTypeSymbol? BinaryWriter { get; }
+    public INamedTypeSymbol? TcpListener => _tcpListener.Type;
+    public INamedTypeSymbol? SocketAsyncEventArgs => _socketAsyncEventArgs.Type;
+    public INamedTypeSymbol? NetworkStream => _networkStream.Type;
+    public INamedTypeSymbol? SocketType => _socketType.Type;
+    public INamedTypeSymbol? ProtocolType => _protocolType.Type;
+    public INamedTypeSymbol? AddressFamily => _addressFamily.Type;
+    public INamedTypeSymbol? IPAddress => _ipAddress.Type;
+    public INamedTypeSymbol? IPEndPoint => _ipEndPoint.Type;
+    public INamedTypeSymbol? DnsEndPoint => _dnsEndPoint.Type;
+    public INamedTypeSymbol? Stream => _stream.Type;
+    public INamedTypeSymbol? TextReader => _textReader.Type;
+    public INamedTypeSymbol? TextWriter => _textWriter.Type;
+    public INamedTypeSymbol? BinaryReader => _binaryReader.Type;
+    public INamedTypeSymbol? BinaryWriter => _binaryWriter.Type;
 
     /// <summary>netstandard2.0's home of the Task-based socket methods (AcceptAsync, ConnectAsync, ReceiveAsync...), as extensions.</summary>
-    public INamedTypeSymbol? SocketTaskExtensions { get; }
+    public INamedTypeSymbol? SocketTaskExtensions => _socketTaskExtensions.Type;
 
     /// <summary>Our runtime helper; null when the project does not reference KeepAlive.Runtime.</summary>
-    public INamedTypeSymbol? TcpKeepAlive { get; }
-    public INamedTypeSymbol? TcpKeepAliveExtensions { get; }
+    public INamedTypeSymbol? TcpKeepAlive => _tcpKeepAlive.Type;
+    public INamedTypeSymbol? TcpKeepAliveExtensions => _tcpKeepAliveExtensions.Type;
 
     public static KnownSymbols? TryCreate(Compilation compilation)
     {

@@ -18,6 +18,15 @@ internal sealed class PlatformContext
     private readonly ConcurrentDictionary<ISymbol, Lazy<OsCondition>> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<CallSites>> _callers = new(SymbolEqualityComparer.Default);
     private readonly object _namesLock = new();
+    private readonly TypeLookup _operatingSystem;
+    private readonly TypeLookup _runtimeInformation;
+    private readonly TypeLookup _osPlatform;
+    private readonly TypeLookup _platformId;
+    private readonly TypeLookup _path;
+    private readonly TypeLookup _ioControlCode;
+    private readonly TypeLookup _platformNotSupportedException;
+    private readonly TypeLookup _notSupportedException;
+    private readonly TypeLookup _socketException;
     private NameOccurrences? _names;
 
     private PlatformContext(AnalysisContextData data, TargetPlatform target)
@@ -25,15 +34,15 @@ internal sealed class PlatformContext
         Data = data;
         Target = target;
         var compilation = data.Compilation;
-        OperatingSystem = compilation.GetTypeByMetadataName("System.OperatingSystem");
-        RuntimeInformation = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.RuntimeInformation");
-        OSPlatform = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.OSPlatform");
-        PlatformId = compilation.GetTypeByMetadataName("System.PlatformID");
-        Path = compilation.GetTypeByMetadataName("System.IO.Path");
-        IOControlCode = compilation.GetTypeByMetadataName("System.Net.Sockets.IOControlCode");
-        PlatformNotSupportedException = compilation.GetTypeByMetadataName("System.PlatformNotSupportedException");
-        NotSupportedException = compilation.GetTypeByMetadataName("System.NotSupportedException");
-        SocketException = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketException");
+        _operatingSystem = new(compilation, "System.OperatingSystem");
+        _runtimeInformation = new(compilation, "System.Runtime.InteropServices.RuntimeInformation");
+        _osPlatform = new(compilation, "System.Runtime.InteropServices.OSPlatform");
+        _platformId = new(compilation, "System.PlatformID");
+        _path = new(compilation, "System.IO.Path");
+        _ioControlCode = new(compilation, "System.Net.Sockets.IOControlCode", data.Symbols.Socket?.ContainingAssembly);
+        _platformNotSupportedException = new(compilation, "System.PlatformNotSupportedException");
+        _notSupportedException = new(compilation, "System.NotSupportedException");
+        _socketException = new(compilation, "System.Net.Sockets.SocketException");
     }
 
     public AnalysisContextData Data { get; }
@@ -44,15 +53,15 @@ internal sealed class PlatformContext
 
     public TargetPlatform Target { get; }
 
-    public INamedTypeSymbol? OperatingSystem { get; }
-    public INamedTypeSymbol? RuntimeInformation { get; }
-    public INamedTypeSymbol? OSPlatform { get; }
-    public INamedTypeSymbol? PlatformId { get; }
-    public INamedTypeSymbol? Path { get; }
-    public INamedTypeSymbol? IOControlCode { get; }
-    public INamedTypeSymbol? PlatformNotSupportedException { get; }
-    public INamedTypeSymbol? NotSupportedException { get; }
-    public INamedTypeSymbol? SocketException { get; }
+    public INamedTypeSymbol? OperatingSystem => _operatingSystem.Type;
+    public INamedTypeSymbol? RuntimeInformation => _runtimeInformation.Type;
+    public INamedTypeSymbol? OSPlatform => _osPlatform.Type;
+    public INamedTypeSymbol? PlatformId => _platformId.Type;
+    public INamedTypeSymbol? Path => _path.Type;
+    public INamedTypeSymbol? IOControlCode => _ioControlCode.Type;
+    public INamedTypeSymbol? PlatformNotSupportedException => _platformNotSupportedException.Type;
+    public INamedTypeSymbol? NotSupportedException => _notSupportedException.Type;
+    public INamedTypeSymbol? SocketException => _socketException.Type;
 
     /// <summary>The shared context, or null when the compilation has no sockets.</summary>
     public static PlatformContext? Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ internal sealed class AnalysisContextData
     }
 
     /// <summary>The platform questions' shared state (target platforms, OS-check symbols), created on first use.</summary>
-    public PlatformContext Platform => PlatformContext.Get(Compilation, _options, CancellationToken.None)!;
+    public PlatformContext Platform => PlatformContext.Get(Compilation, _options)!;
 
     public KnownSymbols Symbols { get; }
 
@@ -50,7 +50,7 @@ internal sealed class AnalysisContextData
     public Compilation Compilation => Symbols.Compilation;
 
     /// <summary>The shared data for <paramref name="compilation"/>, or null when it has no sockets to look at.</summary>
-    public static AnalysisContextData? Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    public static AnalysisContextData? Get(Compilation compilation, AnalyzerOptions options)
     {
         if (Cache.TryGetValue(compilation, out var existing))
         {

@@ -31,7 +31,7 @@ internal readonly struct ConnectionAssessment
     /// <summary>Null unless the operation is a long-lived TCP connection (never a listener, a placeholder or a short exchange).</summary>
     public static ConnectionAssessment? Assess(ConnectionSite site, ISymbol containingSymbol, AnalysisContextData data, CancellationToken cancellationToken)
     {
-        var homeType = containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType;
+        var homeType = containingSymbol.InnermostType();
         if (site.Listener is { } listener && !ListenerKind.IsTcp(listener, data, homeType, cancellationToken))
         {
             return null;

@@ -35,7 +35,7 @@ public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { } data)
+            if (AnalysisContextData.Get(start.Compilation, start.Options) is { } data)
             {
                 start.RegisterSymbolStartAction(type => CollectSites(type, data), SymbolKind.NamedType);
             }

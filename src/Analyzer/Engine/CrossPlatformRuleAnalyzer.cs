@@ -22,7 +22,7 @@ public abstract class CrossPlatformRuleAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (PlatformContext.Get(start.Compilation, start.Options, start.CancellationToken) is { Symbols.Socket: not null } platform &&
+            if (PlatformContext.Get(start.Compilation, start.Options) is { Symbols.Socket: not null } platform &&
                 platform.Target.Families != OsFamily.Windows)
             {
                 Register(start, platform);

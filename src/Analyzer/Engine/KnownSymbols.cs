@@ -25,6 +25,7 @@ internal sealed class KnownSymbols
     private readonly TypeLookup _socketTaskExtensions;
     private readonly TypeLookup _tcpKeepAlive;
     private readonly TypeLookup _tcpKeepAliveExtensions;
+    private readonly TypeLookup _tcpKeepAliveOptions;
 
     private KnownSymbols(Compilation compilation, INamedTypeSymbol? socket, INamedTypeSymbol? tcpClient)
     {
@@ -49,6 +50,7 @@ internal sealed class KnownSymbols
         _socketTaskExtensions = new(compilation, "System.Net.Sockets.SocketTaskExtensions", home);
         _tcpKeepAlive = new(compilation, "KeepAlive.TcpKeepAlive");
         _tcpKeepAliveExtensions = new(compilation, "KeepAlive.TcpKeepAliveExtensions");
+        _tcpKeepAliveOptions = new(compilation, "KeepAlive.TcpKeepAliveOptions");
     }
 
     public Compilation Compilation { get; }
@@ -75,6 +77,7 @@ internal sealed class KnownSymbols
     /// <summary>Our runtime helper; null when the project does not reference KeepAlive.Runtime.</summary>
     public INamedTypeSymbol? TcpKeepAlive => _tcpKeepAlive.Type;
     public INamedTypeSymbol? TcpKeepAliveExtensions => _tcpKeepAliveExtensions.Type;
+    public INamedTypeSymbol? TcpKeepAliveOptions => _tcpKeepAliveOptions.Type;
 
     public static KnownSymbols? TryCreate(Compilation compilation)
     {

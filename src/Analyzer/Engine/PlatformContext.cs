@@ -29,10 +29,9 @@ internal sealed class PlatformContext
     private readonly TypeLookup _socketException;
     private NameOccurrences? _names;
 
-    private PlatformContext(AnalysisContextData data, TargetPlatform target)
+    private PlatformContext(AnalysisContextData data, AnalyzerOptions options)
     {
         Data = data;
-        Target = target;
         var compilation = data.Compilation;
         _operatingSystem = new(compilation, "System.OperatingSystem");
         _runtimeInformation = new(compilation, "System.Runtime.InteropServices.RuntimeInformation");
@@ -43,6 +42,7 @@ internal sealed class PlatformContext
         _platformNotSupportedException = new(compilation, "System.PlatformNotSupportedException");
         _notSupportedException = new(compilation, "System.NotSupportedException");
         _socketException = new(compilation, "System.Net.Sockets.SocketException");
+        Target = TargetPlatform.Read(options, () => OperatingSystem);
     }
 
     public AnalysisContextData Data { get; }
@@ -64,19 +64,19 @@ internal sealed class PlatformContext
     public INamedTypeSymbol? SocketException => _socketException.Type;
 
     /// <summary>The shared context, or null when the compilation has no sockets.</summary>
-    public static PlatformContext? Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    public static PlatformContext? Get(Compilation compilation, AnalyzerOptions options)
     {
         if (Cache.TryGetValue(compilation, out var existing))
         {
             return existing;
         }
 
-        if (AnalysisContextData.Get(compilation, options, cancellationToken) is not { } data)
+        if (AnalysisContextData.Get(compilation, options) is not { } data)
         {
             return null;
         }
 
-        var created = new PlatformContext(data, TargetPlatform.Read(compilation, options));
+        var created = new PlatformContext(data, options);
         return Cache.GetValue(compilation, _ => created);
     }
 

@@ -39,7 +39,7 @@ internal sealed class TargetPlatform
     /// </summary>
     public bool IsNet5OrLater { get; }
 
-    public static TargetPlatform Read(Compilation compilation, AnalyzerOptions options)
+    public static TargetPlatform Read(AnalyzerOptions options, Func<INamedTypeSymbol?> operatingSystem)
     {
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         global.TryGetValue(TargetFrameworkKey, out var framework);
@@ -53,10 +53,10 @@ internal sealed class TargetPlatform
             string.Equals(frameworkIdentifier?.Trim(), ".NETFramework", StringComparison.OrdinalIgnoreCase) ||
             string.Equals(platformIdentifier?.Trim(), "windows", StringComparison.OrdinalIgnoreCase);
 
-        return new TargetPlatform(windowsOnly ? OsFamily.Windows : OsFamily.All, IsNet5OrLaterTarget(framework, compilation));
+        return new TargetPlatform(windowsOnly ? OsFamily.Windows : OsFamily.All, IsNet5OrLaterTarget(framework, operatingSystem));
     }
 
-    private static bool IsNet5OrLaterTarget(string framework, Compilation compilation)
+    private static bool IsNet5OrLaterTarget(string framework, Func<INamedTypeSymbol?> operatingSystem)
     {
         var match = NetCoreMoniker.Match(framework);
         if (match.Success && int.TryParse(match.Groups["major"].Value, out var major))
@@ -69,6 +69,6 @@ internal sealed class TargetPlatform
             return false; // netstandard2.0, netcoreapp3.1, net48: a moniker we know is older than .NET 5
         }
 
-        return compilation.GetTypeByMetadataName("System.OperatingSystem")?.GetMembers("IsWindows").Length > 0;
+        return operatingSystem()?.GetMembers("IsWindows").Length > 0;
     }
 }

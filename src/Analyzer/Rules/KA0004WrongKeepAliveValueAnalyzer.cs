@@ -57,7 +57,7 @@ public sealed class KA0004WrongKeepAliveValueAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { Symbols.Socket: { } socket } data)
+            if (AnalysisContextData.Get(start.Compilation, start.Options) is { Symbols.Socket: { } socket } data)
             {
                 start.RegisterOperationAction(c => Analyze(c, socket, data), OperationKind.Invocation);
             }

@@ -45,12 +45,17 @@ public sealed class KA0008UserTimeoutMismatchAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AnalysisContextData.Get(start.Compilation, start.Options, start.CancellationToken) is { Symbols.Socket: { } socket } data)
+            if (AnalysisContextData.Get(start.Compilation, start.Options) is not { } data)
+            {
+                return;
+            }
+
+            if (data.Symbols.Socket is { } socket)
             {
                 start.RegisterOperationAction(c => AnalyzeUserTimeout(c, socket, data), OperationKind.Invocation);
             }
 
-            if (start.Compilation.GetTypeByMetadataName("KeepAlive.TcpKeepAliveOptions") is { } options)
+            if (data.Symbols.TcpKeepAliveOptions is { } options)
             {
                 start.RegisterOperationAction(c => KA0008HelperOptions.Analyze(c, options, Rule), OperationKind.ObjectCreation);
             }

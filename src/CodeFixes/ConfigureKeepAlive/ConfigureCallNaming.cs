@@ -22,9 +22,8 @@ internal static class ConfigureCallNaming
     /// <see cref="ConfigureCallInserter.CallAnnotation"/>) spelled, and the using added if that spelling needs it.
     /// <paramref name="model"/> is the model of the document before the edit; <paramref name="plans"/> point into its tree.
     /// </summary>
-    public static SyntaxNode Apply(SemanticModel model, IReadOnlyList<ConfigureCallPlan> plans, SyntaxNode edited, CancellationToken cancellationToken)
+    public static SyntaxNode Apply(SemanticModel model, INamedTypeSymbol helper, IReadOnlyList<ConfigureCallPlan> plans, SyntaxNode edited, CancellationToken cancellationToken)
     {
-        var helper = model.Compilation.GetTypeByMetadataName(TcpKeepAliveApi.Namespace + "." + TcpKeepAliveApi.TypeName);
         var simple = IdentifierName(TcpKeepAliveApi.TypeName);
         var simpleBinds = plans.Select(plan => Binds(model, plan, simple, helper, cancellationToken)).ToList();
         if (simpleBinds.All(binds => binds))
@@ -51,7 +50,7 @@ internal static class ConfigureCallNaming
     }
 
     /// <summary><c>typeName.Configure(argument)</c> binds to the helper where the call will stand.</summary>
-    private static bool Binds(SemanticModel model, ConfigureCallPlan plan, ExpressionSyntax typeName, INamedTypeSymbol? helper, CancellationToken cancellationToken)
+    private static bool Binds(SemanticModel model, ConfigureCallPlan plan, ExpressionSyntax typeName, INamedTypeSymbol helper, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var call = ConfigureCallInserter.Invocation(typeName, plan.Argument);

@@ -28,6 +28,9 @@ internal sealed class ConfigureCallPlanner
         _cancellationToken = cancellationToken;
     }
 
+    /// <summary>The helper the planned calls go to.</summary>
+    public TcpKeepAliveApi Api => _api;
+
     /// <summary>Null when the compilation cannot call <c>TcpKeepAlive.Configure</c>.</summary>
     public static ConfigureCallPlanner? Create(SemanticModel model, CancellationToken cancellationToken) =>
         TcpKeepAliveApi.Resolve(model.Compilation) is { } api && KnownSymbols.TryCreate(model.Compilation) is { } symbols

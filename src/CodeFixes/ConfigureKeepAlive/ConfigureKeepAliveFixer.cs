@@ -13,19 +13,21 @@ internal static class ConfigureKeepAliveFixer
 {
     public static async Task<bool> CanFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model &&
-        Plans(model, new[] { diagnostic }, cancellationToken).Count > 0;
+        ConfigureCallPlanner.Create(model, cancellationToken) is { } planner &&
+        Plans(model, planner, new[] { diagnostic }).Count > 0;
 
     public static async Task<Document> FixAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model ||
-            Plans(model, diagnostics, cancellationToken) is not { Count: > 0 } plans)
+            ConfigureCallPlanner.Create(model, cancellationToken) is not { } planner ||
+            Plans(model, planner, diagnostics) is not { Count: > 0 } plans)
         {
             return document;
         }
 
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         ConfigureCallInserter.Insert(editor, plans);
-        var named = document.WithSyntaxRoot(ConfigureCallNaming.Apply(model, plans, editor.GetChangedRoot(), cancellationToken));
+        var named = document.WithSyntaxRoot(ConfigureCallNaming.Apply(model, planner.Api.Type, plans, editor.GetChangedRoot(), cancellationToken));
 
         // Only blocks the fix creates are left to the formatter; without one, even reading the formatting options is
         // a cost paid once per document in Fix All.
@@ -40,14 +42,9 @@ internal static class ConfigureKeepAliveFixer
     }
 
     /// <summary>One plan per connection, in source order; two diagnostics needing the same call (<c>c = a ? new(…) : new(…)</c>) share it.</summary>
-    private static List<ConfigureCallPlan> Plans(SemanticModel model, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static List<ConfigureCallPlan> Plans(SemanticModel model, ConfigureCallPlanner planner, IEnumerable<Diagnostic> diagnostics)
     {
         var plans = new List<ConfigureCallPlan>();
-        if (ConfigureCallPlanner.Create(model, cancellationToken) is not { } planner)
-        {
-            return plans;
-        }
-
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
             if (diagnostic.Location.SourceTree == model.SyntaxTree && planner.Plan(diagnostic.Location.SourceSpan) is { } plan &&

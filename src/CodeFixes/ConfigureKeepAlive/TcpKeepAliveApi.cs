@@ -19,12 +19,16 @@ internal sealed class TcpKeepAliveApi
     private TcpKeepAliveApi(Compilation compilation, INamedTypeSymbol type)
     {
         _compilation = compilation;
+        Type = type;
         _tcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
         _overloads = type.GetMembers(MethodName).OfType<IMethodSymbol>()
             .Where(m => m.IsStatic && m.Parameters.Length >= 1 && m.Parameters.Skip(1).All(p => p.IsOptional) &&
                         compilation.IsSymbolAccessibleWithin(m, compilation.Assembly))
             .ToArray();
     }
+
+    /// <summary><c>KeepAlive.TcpKeepAlive</c> as the compilation sees it.</summary>
+    public INamedTypeSymbol Type { get; }
 
     /// <summary>Null when <c>KeepAlive.TcpKeepAlive</c> does not resolve: the project does not reference KeepAlive.Runtime.</summary>
     public static TcpKeepAliveApi? Resolve(Compilation compilation) =>

@@ -32,7 +32,7 @@ public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeSkipping.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (AnalysisContextData.Get(start.Compilation, start.Options) is { } data)

@@ -19,7 +19,7 @@ public abstract class CrossPlatformRuleAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeSkipping.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (PlatformContext.Get(start.Compilation, start.Options) is { Symbols.Socket: not null } platform &&

@@ -54,7 +54,7 @@ public sealed class KA0004WrongKeepAliveValueAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeSkipping.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (AnalysisContextData.Get(start.Compilation, start.Options) is { Symbols.Socket: { } socket } data)

@@ -42,7 +42,7 @@ public sealed class KA0008UserTimeoutMismatchAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeSkipping.Flags);
         context.RegisterCompilationStartAction(start =>
         {
             if (AnalysisContextData.Get(start.Compilation, start.Options) is not { } data)

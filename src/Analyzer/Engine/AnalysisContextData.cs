@@ -18,6 +18,7 @@ internal sealed class AnalysisContextData
     private static readonly object CreateLock = new();
 
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<SyntaxTree, string> _sources = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<TypeIndex>> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxNode, Lazy<ConnectionAssessment?>> _assessments = new();
     private readonly ConcurrentDictionary<IParameterSymbol, Lazy<ParameterSummary>> _parameters = new(SymbolEqualityComparer.Default);
@@ -36,7 +37,7 @@ internal sealed class AnalysisContextData
         _configurationMethods = new Lazy<ImmutableHashSet<IMethodSymbol>>(
             () => ConfigurationMethodsOption.Read(symbols.Compilation, options, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         _siteFilter = new Lazy<SiteTextFilter>(
-            () => SiteTextFilter.Create(symbols.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            () => SiteTextFilter.Create(symbols.Compilation, tree => SourceOf(tree, CancellationToken.None), CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The platform questions' shared state (target platforms, OS-check symbols), created on first use.</summary>
@@ -80,6 +81,10 @@ internal sealed class AnalysisContextData
 #pragma warning disable RS1030 // Only for the few bodies the analysis follows into, once per tree per compilation (cached here).
         _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
+
+    /// <summary>A file's text as one string, for name searches (no copy for most files: their text is one string already).</summary>
+    public string SourceOf(SyntaxTree tree, CancellationToken cancellationToken) =>
+        _sources.GetOrAdd(tree, t => t.GetText(cancellationToken).ToString());
 
     /// <summary>Lets the tree an operation callback already has be reused instead of creating a second model for it.</summary>
     public void Remember(SemanticModel? model)

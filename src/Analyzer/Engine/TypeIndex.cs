@@ -11,7 +11,7 @@ namespace KeepAliveAnalyzers.Engine;
 
 /// <summary>
 /// The type-wide questions about one type (who touches this field, who calls this method, where is
-/// <c>e.AcceptSocket</c> read), each answered once. Only the member bodies whose syntax mentions the name asked about
+/// <c>e.AcceptSocket</c> read), each answered once. Only the member bodies whose text spells the name asked about
 /// are bound: binding is most of an analyzer's cost, and a connection class of 3,000 lines usually touches its socket
 /// field in a handful of methods. Each body is walked at most once, however many questions need it.
 /// </summary>
@@ -31,7 +31,6 @@ internal sealed class TypeIndex
 
     private readonly AnalysisContextData _data;
     private readonly List<MemberBody> _bodies = new();
-    private readonly Dictionary<string, List<MemberBody>> _bodiesByName = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _references = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private IReadOnlyList<IOperation>? _acceptSocketReads;
@@ -50,7 +49,7 @@ internal sealed class TypeIndex
     public IReadOnlyList<IOperation> AcceptSocketReads(CancellationToken cancellationToken) =>
         _acceptSocketReads ??= Collect("AcceptSocket", body => body.AcceptSocketReads, cancellationToken);
 
-    /// <summary>Reads the type's member bodies as syntax (which names each mentions); binds nothing.</summary>
+    /// <summary>Lists the type's member bodies; reads and binds nothing yet.</summary>
     public static TypeIndex Build(INamedTypeSymbol type, AnalysisContextData data, CancellationToken cancellationToken)
     {
         var index = new TypeIndex(data);
@@ -60,32 +59,12 @@ internal sealed class TypeIndex
             {
                 foreach (var body in MemberBodies(declaration))
                 {
-                    index.AddBody(new MemberBody(body));
+                    index._bodies.Add(new MemberBody(body));
                 }
             }
         }
 
         return index;
-    }
-
-    private void AddBody(MemberBody body)
-    {
-        _bodies.Add(body);
-        foreach (var token in body.Syntax.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                if (!_bodiesByName.TryGetValue(token.ValueText, out var list))
-                {
-                    _bodiesByName[token.ValueText] = list = new List<MemberBody>();
-                }
-
-                if (list.Count == 0 || list[list.Count - 1] != body)
-                {
-                    list.Add(body);
-                }
-            }
-        }
     }
 
     /// <summary>The name code must spell to reach the member, or null when it can be reached without (indexers, constructors, implicit calls).</summary>
@@ -99,11 +78,11 @@ internal sealed class TypeIndex
 
     private IReadOnlyList<IOperation> Collect(string? name, Func<BodyOperations, IReadOnlyList<IOperation>?> select, CancellationToken cancellationToken)
     {
-        var bodies = name is null ? _bodies : _bodiesByName.TryGetValue(name, out var mentioning) ? mentioning : null;
         List<IOperation>? found = null;
-        foreach (var body in bodies ?? (IReadOnlyList<MemberBody>)Array.Empty<MemberBody>())
+        foreach (var body in _bodies)
         {
-            if (select(body.Operations(_data, cancellationToken)) is { Count: > 0 } operations)
+            if ((name is null || IdentifierSearch.Mentions(_data.SourceOf(body.Syntax.SyntaxTree, cancellationToken), body.Syntax.Span, name)) &&
+                select(body.Operations(_data, cancellationToken)) is { Count: > 0 } operations)
             {
                 (found ??= new List<IOperation>()).AddRange(operations);
             }

@@ -22,7 +22,7 @@ public static class KA0001NoCrashTests
     private static readonly Dictionary<string, string[]> Groups = new()
     {
         ["Diagnostic"] = ["DiagnosticClientTests", "DiagnosticServerTests", "HandOffTests"],
-        ["Configured"] = ["ConfiguredTests", "ConfiguredHelperTests", "ConfiguredServerTests", "ConfigurationMethodsTests", "SiteFormsTests", "AliasTests"],
+        ["Configured"] = ["ConfiguredTests", "ConfiguredHelperTests", "ConfiguredServerTests", "ConfigurationMethodsTests", "SiteFormsTests", "AliasTests", "MemberSearchTests"],
         ["Valid"] = ["ShortLivedClientTests", "ShortLivedServerTests", "ShortLivedProbeTests", "NotAConnectionTests"],
     };
 

@@ -66,6 +66,9 @@ public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
                 {
                     sites.Enqueue((site, operation.ContainingSymbol));
                 }
+
+                // Judging at the type's end reads its other members: through this model they are already bound.
+                data.Remember(operation.Operation.SemanticModel);
             },
             ConnectionSite.OperationKinds);
         context.RegisterSymbolEndAction(end =>

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Engine;
@@ -27,33 +28,37 @@ internal sealed class KnownSymbols
     private readonly TypeLookup _tcpKeepAliveExtensions;
     private readonly TypeLookup _tcpKeepAliveOptions;
 
-    private KnownSymbols(Compilation compilation, INamedTypeSymbol? socket, INamedTypeSymbol? tcpClient)
+    private KnownSymbols(Compilation compilation, TypeHomes homes, INamedTypeSymbol? socket, INamedTypeSymbol? tcpClient)
     {
         Compilation = compilation;
+        Homes = homes;
         Socket = socket;
         TcpClient = tcpClient;
-        var home = (socket ?? tcpClient)?.ContainingAssembly;
-        _tcpListener = new(compilation, "System.Net.Sockets.TcpListener", home);
-        _socketAsyncEventArgs = new(compilation, "System.Net.Sockets.SocketAsyncEventArgs", home);
-        _networkStream = new(compilation, "System.Net.Sockets.NetworkStream", home);
-        _socketType = new(compilation, "System.Net.Sockets.SocketType");
-        _protocolType = new(compilation, "System.Net.Sockets.ProtocolType");
-        _addressFamily = new(compilation, "System.Net.Sockets.AddressFamily");
-        _ipAddress = new(compilation, "System.Net.IPAddress");
-        _ipEndPoint = new(compilation, "System.Net.IPEndPoint");
-        _dnsEndPoint = new(compilation, "System.Net.DnsEndPoint");
-        _stream = new(compilation, "System.IO.Stream");
-        _textReader = new(compilation, "System.IO.TextReader");
-        _textWriter = new(compilation, "System.IO.TextWriter");
-        _binaryReader = new(compilation, "System.IO.BinaryReader");
-        _binaryWriter = new(compilation, "System.IO.BinaryWriter");
-        _socketTaskExtensions = new(compilation, "System.Net.Sockets.SocketTaskExtensions", home);
-        _tcpKeepAlive = new(compilation, "KeepAlive.TcpKeepAlive");
-        _tcpKeepAliveExtensions = new(compilation, "KeepAlive.TcpKeepAliveExtensions");
-        _tcpKeepAliveOptions = new(compilation, "KeepAlive.TcpKeepAliveOptions");
+        Func<string, INamedTypeSymbol?> framework = homes.Framework, helper = homes.Helper;
+        _tcpListener = new(framework, "System.Net.Sockets.TcpListener");
+        _socketAsyncEventArgs = new(framework, "System.Net.Sockets.SocketAsyncEventArgs");
+        _networkStream = new(framework, "System.Net.Sockets.NetworkStream");
+        _socketType = new(framework, "System.Net.Sockets.SocketType");
+        _protocolType = new(framework, "System.Net.Sockets.ProtocolType");
+        _addressFamily = new(framework, "System.Net.Sockets.AddressFamily");
+        _ipAddress = new(framework, "System.Net.IPAddress");
+        _ipEndPoint = new(framework, "System.Net.IPEndPoint");
+        _dnsEndPoint = new(framework, "System.Net.DnsEndPoint");
+        _stream = new(framework, "System.IO.Stream");
+        _textReader = new(framework, "System.IO.TextReader");
+        _textWriter = new(framework, "System.IO.TextWriter");
+        _binaryReader = new(framework, "System.IO.BinaryReader");
+        _binaryWriter = new(framework, "System.IO.BinaryWriter");
+        _socketTaskExtensions = new(framework, "System.Net.Sockets.SocketTaskExtensions");
+        _tcpKeepAlive = new(helper, "KeepAlive.TcpKeepAlive");
+        _tcpKeepAliveExtensions = new(helper, "KeepAlive.TcpKeepAliveExtensions");
+        _tcpKeepAliveOptions = new(helper, "KeepAlive.TcpKeepAliveOptions");
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>Where the types the rules need are looked up (also by <see cref="PlatformContext"/>).</summary>
+    public TypeHomes Homes { get; }
     public INamedTypeSymbol? Socket { get; }
     public INamedTypeSymbol? TcpClient { get; }
     public INamedTypeSymbol? TcpListener => _tcpListener.Type;
@@ -81,9 +86,10 @@ internal sealed class KnownSymbols
 
     public static KnownSymbols? TryCreate(Compilation compilation)
     {
-        var socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
-        var tcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
-        return socket is null && tcpClient is null ? null : new KnownSymbols(compilation, socket, tcpClient);
+        var homes = new TypeHomes(compilation);
+        var socket = homes.Framework("System.Net.Sockets.Socket");
+        var tcpClient = homes.Framework("System.Net.Sockets.TcpClient");
+        return socket is null && tcpClient is null ? null : new KnownSymbols(compilation, homes, socket, tcpClient);
     }
 
     public bool IsSocket(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Socket);

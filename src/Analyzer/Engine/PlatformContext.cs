@@ -32,16 +32,16 @@ internal sealed class PlatformContext
     private PlatformContext(AnalysisContextData data, AnalyzerOptions options)
     {
         Data = data;
-        var compilation = data.Compilation;
-        _operatingSystem = new(compilation, "System.OperatingSystem");
-        _runtimeInformation = new(compilation, "System.Runtime.InteropServices.RuntimeInformation");
-        _osPlatform = new(compilation, "System.Runtime.InteropServices.OSPlatform");
-        _platformId = new(compilation, "System.PlatformID");
-        _path = new(compilation, "System.IO.Path");
-        _ioControlCode = new(compilation, "System.Net.Sockets.IOControlCode", data.Symbols.Socket?.ContainingAssembly);
-        _platformNotSupportedException = new(compilation, "System.PlatformNotSupportedException");
-        _notSupportedException = new(compilation, "System.NotSupportedException");
-        _socketException = new(compilation, "System.Net.Sockets.SocketException");
+        Func<string, INamedTypeSymbol?> framework = data.Symbols.Homes.Framework;
+        _operatingSystem = new(framework, "System.OperatingSystem");
+        _runtimeInformation = new(framework, "System.Runtime.InteropServices.RuntimeInformation");
+        _osPlatform = new(framework, "System.Runtime.InteropServices.OSPlatform");
+        _platformId = new(framework, "System.PlatformID");
+        _path = new(framework, "System.IO.Path");
+        _ioControlCode = new(framework, "System.Net.Sockets.IOControlCode");
+        _platformNotSupportedException = new(framework, "System.PlatformNotSupportedException");
+        _notSupportedException = new(framework, "System.NotSupportedException");
+        _socketException = new(framework, "System.Net.Sockets.SocketException");
         Target = TargetPlatform.Read(options, () => OperatingSystem);
     }
 

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KeepAliveAnalyzers.Engine;
 
 /// <summary>
-/// The rules that judge one connection's assessment (KA0001, KA0002, KA0003, KA0006): the engine follows each
-/// connection once per compilation; a rule only says which assessments it reports and where.
+/// Hosts the rules that judge one connection's assessment (KA0001, KA0002, KA0003, KA0006): the engine follows each
+/// connection once per compilation; a rule only says which assessments it reports and where. The package ships one
+/// host for all four (<see cref="Rules.ConnectionRulesAnalyzer"/>); each rule's own class hosts it alone.
 /// </summary>
 /// <remarks>
 /// Sites are collected while the compiler walks a type and judged when the type is done (symbol end). Judging a
@@ -17,12 +19,12 @@ namespace KeepAliveAnalyzers.Engine;
 /// </remarks>
 public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
 {
-    private readonly DiagnosticDescriptor _rule;
+    private readonly ImmutableArray<ConnectionRule> _rules;
 
-    private protected ConnectionRuleAnalyzer(DiagnosticDescriptor rule)
+    private protected ConnectionRuleAnalyzer(params ConnectionRule[] rules)
     {
-        _rule = rule;
-        SupportedDiagnostics = ImmutableArray.Create(rule);
+        _rules = rules.ToImmutableArray();
+        SupportedDiagnostics = _rules.Select(rule => rule.Descriptor).ToImmutableArray();
     }
 
     /// <inheritdoc/>
@@ -41,12 +43,6 @@ public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
             }
         });
     }
-
-    /// <summary>Whether this rule reports the connection.</summary>
-    private protected abstract bool Reports(ConnectionAssessment assessment);
-
-    /// <summary>Extra locations for the code fix (KA0006 points at the timing call); none by default.</summary>
-    private protected virtual Location[]? AdditionalLocations(ConnectionAssessment assessment) => null;
 
     private void CollectSites(SymbolStartAnalysisContext context, AnalysisContextData data)
     {
@@ -75,10 +71,18 @@ public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
         {
             foreach (var (site, member) in sites)
             {
-                if (data.GetAssessment(site, member, end.CancellationToken) is { } assessment && Reports(assessment))
+                if (data.GetAssessment(site, member, end.CancellationToken) is not { } assessment)
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(
-                        _rule, assessment.Site.Operation.Syntax.GetLocation(), AdditionalLocations(assessment), assessment.Name));
+                    continue;
+                }
+
+                foreach (var rule in _rules)
+                {
+                    if (rule.Reports(assessment))
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(
+                            rule.Descriptor, assessment.Site.Operation.Syntax.GetLocation(), rule.AdditionalLocations(assessment), assessment.Name));
+                    }
                 }
             }
         });

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +10,8 @@ namespace KeepAliveAnalyzers.Rules;
 /// drops the flow, nothing arrives: an idle connection waits forever (2 h 11 min with Linux keepalive defaults,
 /// if keepalive were even on) and one with unacknowledged data hangs 15-30 min.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+/// <remarks>Shipped inside <see cref="ConnectionRulesAnalyzer"/>; this class runs the rule alone (its tests, tools).</remarks>
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Loaded through ConnectionRulesAnalyzer, which hosts the four connection rules at once.")]
 public sealed class KA0001NoDeadPeerDetectionAnalyzer : ConnectionRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
@@ -28,12 +30,15 @@ public sealed class KA0001NoDeadPeerDetectionAnalyzer : ConnectionRuleAnalyzer
                      "connection waits forever and one with unacknowledged data hangs 15-30 minutes on Linux. Enable TCP keepalive with tuned " +
                      "idle/interval/count and set a user timeout, for example with KeepAlive.TcpKeepAlive.Configure(socket).");
 
+    /// <summary>What the rule reports, for the analyzers that host it.</summary>
+    internal static readonly ConnectionRule Definition = new(
+        Rule,
+        assessment =>
+            assessment is { Facts.Level: <= KeepAliveLevel.WindowsOnly, HasUserTimeout: false });
+
     /// <summary>Creates the analyzer.</summary>
     public KA0001NoDeadPeerDetectionAnalyzer()
-        : base(Rule)
+        : base(Definition)
     {
     }
-
-    private protected override bool Reports(ConnectionAssessment assessment) =>
-        assessment is { Facts.Level: <= KeepAliveLevel.WindowsOnly, HasUserTimeout: false };
 }

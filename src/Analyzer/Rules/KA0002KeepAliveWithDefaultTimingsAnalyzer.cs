@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +10,8 @@ namespace KeepAliveAnalyzers.Rules;
 /// listener) but leaves the timings at the OS defaults: Linux sends the first probe after 2 h and gives up after
 /// 2 h 11 min, Windows after about 2 h, long after any NAT or load balancer has dropped the idle flow.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+/// <remarks>Shipped inside <see cref="ConnectionRulesAnalyzer"/>; this class runs the rule alone (its tests, tools).</remarks>
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Loaded through ConnectionRulesAnalyzer, which hosts the four connection rules at once.")]
 public sealed class KA0002KeepAliveWithDefaultTimingsAnalyzer : ConnectionRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
@@ -28,12 +30,15 @@ public sealed class KA0002KeepAliveWithDefaultTimingsAnalyzer : ConnectionRuleAn
                      "gateways after 350 s, so the connection is dead long before keepalive notices. Set the idle time, probe interval and " +
                      "probe count (and a user timeout for busy connections), for example with KeepAlive.TcpKeepAlive.Configure(socket).");
 
+    /// <summary>What the rule reports, for the analyzers that host it.</summary>
+    internal static readonly ConnectionRule Definition = new(
+        Rule,
+        assessment =>
+            assessment is { Facts.Level: KeepAliveLevel.DefaultTimings, HasUserTimeout: false });
+
     /// <summary>Creates the analyzer.</summary>
     public KA0002KeepAliveWithDefaultTimingsAnalyzer()
-        : base(Rule)
+        : base(Definition)
     {
     }
-
-    private protected override bool Reports(ConnectionAssessment assessment) =>
-        assessment is { Facts.Level: KeepAliveLevel.DefaultTimings, HasUserTimeout: false };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,7 +9,8 @@ namespace KeepAliveAnalyzers.Rules;
 /// KA0003: a long-lived TCP connection has tuned keepalive but no user timeout. Keepalive never runs while data is
 /// unacknowledged, so a send to a dead peer blocks until the retransmissions give up: ~15-30 min on Linux.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+/// <remarks>Shipped inside <see cref="ConnectionRulesAnalyzer"/>; this class runs the rule alone (its tests, tools).</remarks>
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Loaded through ConnectionRulesAnalyzer, which hosts the four connection rules at once.")]
 public sealed class KA0003NoUserTimeoutAnalyzer : ConnectionRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
@@ -27,13 +29,17 @@ public sealed class KA0003NoUserTimeoutAnalyzer : ConnectionRuleAnalyzer
                      "(TCP_USER_TIMEOUT on Linux, TCP_MAXRT on Windows, TCP_RXT_CONNDROPTIME on macOS) bounds that; set it to about " +
                      "idle + interval × count. KeepAlive.TcpKeepAlive.Configure(socket) sets keepalive and the user timeout together.");
 
+    /// <summary>What the rule reports, for the analyzers that host it.</summary>
+    internal static readonly ConnectionRule Definition = new(
+        Rule,
+        assessment =>
+            assessment is { Facts.Level: KeepAliveLevel.Tuned, HasUserTimeout: false });
+
     /// <summary>Creates the analyzer.</summary>
     public KA0003NoUserTimeoutAnalyzer()
-        : base(Rule)
+        : base(Definition)
     {
     }
 
     // Default timings are KA0002's (its message already asks for a user timeout): one report per connection.
-    private protected override bool Reports(ConnectionAssessment assessment) =>
-        assessment is { Facts.Level: KeepAliveLevel.Tuned, HasUserTimeout: false };
 }

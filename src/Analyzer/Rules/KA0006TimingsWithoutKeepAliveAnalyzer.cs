@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +10,8 @@ namespace KeepAliveAnalyzers.Rules;
 /// sends no probes at all (measured: no keepalive timer, dead peer not detected), while Windows before 10 1709
 /// turns keepalive on implicitly: the same code behaves differently per OS.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+/// <remarks>Shipped inside <see cref="ConnectionRulesAnalyzer"/>; this class runs the rule alone (its tests, tools).</remarks>
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Loaded through ConnectionRulesAnalyzer, which hosts the four connection rules at once.")]
 public sealed class KA0006TimingsWithoutKeepAliveAnalyzer : ConnectionRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
@@ -28,16 +30,18 @@ public sealed class KA0006TimingsWithoutKeepAliveAnalyzer : ConnectionRuleAnalyz
                      "implicitly when the timings are set through IOControl emulation, so the code seems to work on Windows and silently " +
                      "never detects a dead peer on Linux. Enable SO_KEEPALIVE as well, or use KeepAlive.TcpKeepAlive.Configure(socket).");
 
+    /// <summary>What the rule reports, for the analyzers that host it.</summary>
+    internal static readonly ConnectionRule Definition = new(
+        Rule,
+        assessment =>
+            assessment.Facts.Level == KeepAliveLevel.Tuned && !assessment.Facts.Has(Evidence.KeepAliveEnabled | Evidence.Escaped),
+        // The timing call is where the code fix inserts the missing SO_KEEPALIVE call.
+        assessment =>
+            assessment.TimingCall is { } timing ? new[] { timing.Syntax.GetLocation() } : null);
+
     /// <summary>Creates the analyzer.</summary>
     public KA0006TimingsWithoutKeepAliveAnalyzer()
-        : base(Rule)
+        : base(Definition)
     {
     }
-
-    private protected override bool Reports(ConnectionAssessment assessment) =>
-        assessment.Facts.Level == KeepAliveLevel.Tuned && !assessment.Facts.Has(Evidence.KeepAliveEnabled | Evidence.Escaped);
-
-    // The timing call is where the code fix inserts the missing SO_KEEPALIVE call.
-    private protected override Location[]? AdditionalLocations(ConnectionAssessment assessment) =>
-        assessment.TimingCall is { } timing ? new[] { timing.Syntax.GetLocation() } : null;
 }

@@ -18,7 +18,7 @@ public class DescriptorTests
     [Fact]
     public void Discovery_finds_the_shipped_analyzers()
     {
-        Assert.Contains(ShippedRules.Analyzers, analyzer => analyzer is KA0001NoDeadPeerDetectionAnalyzer);
+        Assert.Contains(ShippedRules.Analyzers, analyzer => analyzer is ConnectionRulesAnalyzer);
         Assert.Contains(RuleIds.NoDeadPeerDetection, ShippedRules.ById.Keys);
     }
 

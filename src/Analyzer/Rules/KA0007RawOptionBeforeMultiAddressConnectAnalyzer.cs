@@ -46,34 +46,47 @@ public sealed class KA0007RawOptionBeforeMultiAddressConnectAnalyzer : CrossPlat
     }
 
     /// <inheritdoc/>
-    private protected override void Register(CompilationStartAnalysisContext start, PlatformContext platform)
-    {
-        start.RegisterOperationAction(c => AnalyzeRawOption(c, platform), OperationKind.Invocation);
-        start.RegisterOperationAction(c => AnalyzeHandleRead(c, platform), OperationKind.PropertyReference);
-    }
+    /// <remarks>
+    /// The rule starts from the connects, the rarer end: subscribing to the raw calls and handle reads meant a callback
+    /// on every property reference of the code base, for a rule that fires a few times per repository at most.
+    /// </remarks>
+    private protected override void Register(CompilationStartAnalysisContext start, PlatformContext platform) =>
+        start.RegisterOperationAction(c => AnalyzeConnect(c, platform), OperationKind.Invocation);
 
-    private static void AnalyzeRawOption(OperationAnalysisContext context, PlatformContext platform)
+    /// <summary>At a multi-address connect: the raw calls and handle reads before it whose first such connect it is.</summary>
+    private static void AnalyzeConnect(OperationAnalysisContext context, PlatformContext platform)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name == "SetRawSocketOption" && platform.Symbols.IsSocket(invocation.TargetMethod.ContainingType))
+        var connect = (IInvocationOperation)context.Operation;
+        if (KA0007MultiAddressConnects.Classify(connect, platform.Symbols) is null)
         {
-            Analyze(context, platform, invocation, invocation.Instance, "SetRawSocketOption");
+            return;
+        }
+
+        foreach (var operation in EnclosingFunctionBody(connect).DescendantsAndSelf())
+        {
+            if (operation.Syntax.SpanStart >= connect.Syntax.SpanStart)
+            {
+                continue;
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "SetRawSocketOption" } invocation when platform.Symbols.IsSocket(invocation.TargetMethod.ContainingType):
+                    Analyze(context, platform, invocation, invocation.Instance, "SetRawSocketOption", connect);
+                    break;
+                case IPropertyReferenceOperation { Property.Name: "Handle" or "SafeHandle" } property
+                    when platform.Symbols.IsSocket(property.Property.ContainingType) && !IsInNameOf(property):
+                    Analyze(context, platform, property, property.Instance, property.Property.Name, connect);
+                    break;
+            }
         }
     }
 
-    private static void AnalyzeHandleRead(OperationAnalysisContext context, PlatformContext platform)
-    {
-        var property = (IPropertyReferenceOperation)context.Operation;
-        if (property.Property.Name is "Handle" or "SafeHandle" && platform.Symbols.IsSocket(property.Property.ContainingType) && !IsInNameOf(property))
-        {
-            Analyze(context, platform, property, property.Instance, property.Property.Name);
-        }
-    }
-
-    private static void Analyze(OperationAnalysisContext context, PlatformContext platform, IOperation untracked, IOperation? receiver, string what)
+    /// <summary>Reports <paramref name="untracked"/> when <paramref name="at"/> is the first multi-address connect of its socket after it.</summary>
+    private static void Analyze(OperationAnalysisContext context, PlatformContext platform, IOperation untracked, IOperation? receiver, string what, IInvocationOperation at)
     {
         if (KA0007SocketKey.OfSocket(receiver, platform.Symbols) is not { } socket ||
-            FindLaterConnect(untracked, socket, platform) is not { } connect)
+            FindLaterConnect(untracked, socket, platform) is not { } connect || connect.Invocation != at)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
@@ -12,8 +13,9 @@ namespace KeepAliveAnalyzers.Rules;
 /// TCP_USER_TIMEOUT), values Linux rejects, the bool overload (true = 1 s), or an option named at the wrong level
 /// (SocketOptionLevel.IP + TcpKeepAliveTime silently sets IP_TOS).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0004WrongKeepAliveValueAnalyzer : DiagnosticAnalyzer
+/// <remarks>Shipped inside <see cref="SocketCallRulesAnalyzer"/>; this class runs the rule alone (its tests, tools).</remarks>
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Loaded through SocketCallRulesAnalyzer, which hosts the four socket-call rules at once.")]
+public sealed class KA0004WrongKeepAliveValueAnalyzer : SocketCallRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.WrongKeepAliveValue;
@@ -47,21 +49,19 @@ public sealed class KA0004WrongKeepAliveValueAnalyzer : DiagnosticAnalyzer
     /// <summary>The new literal or level member name.</summary>
     internal const string ReplacementProperty = "Replacement";
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>What the rule sets up per compilation, for the analyzers that host it.</summary>
+    internal static readonly SocketCallRule Definition = new(Rule, start =>
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeSkipping.Flags);
-        context.RegisterCompilationStartAction(start =>
+        if (start.Data is { Symbols.Socket: { } socket } data)
         {
-            if (AnalysisContextData.Get(start.Compilation, start.Options) is { Symbols.Socket: { } socket } data)
-            {
-                start.RegisterOperationAction(c => Analyze(c, socket, data), OperationKind.Invocation);
-            }
-        });
+            start.On(OperationKind.Invocation, c => Analyze(c, socket, data));
+        }
+    });
+
+    /// <summary>Creates the analyzer.</summary>
+    public KA0004WrongKeepAliveValueAnalyzer()
+        : base(Definition)
+    {
     }
 
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol socket, AnalysisContextData data)

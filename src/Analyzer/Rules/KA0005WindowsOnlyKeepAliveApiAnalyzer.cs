@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 using System.Collections.Immutable;
 using System.Threading;
@@ -16,8 +17,9 @@ namespace KeepAliveAnalyzers.Rules;
 /// another option there, and a catch that swallows the failure leaves the connection on the 2-hour defaults.
 /// Complements CA1416, which sees only the <c>IOControlCode.KeepAliveValues</c> member and only on .NET 5+.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : CrossPlatformRuleAnalyzer
+/// <remarks>Shipped inside <see cref="SocketCallRulesAnalyzer"/>; this class runs the rule alone (its tests, tools).</remarks>
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Loaded through SocketCallRulesAnalyzer, which hosts the four socket-call rules at once.")]
+public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : SocketCallRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.WindowsOnlyKeepAliveApi;
@@ -43,17 +45,20 @@ public sealed class KA0005WindowsOnlyKeepAliveApiAnalyzer : CrossPlatformRuleAna
                      "(or KeepAlive.TcpKeepAlive.Configure) everywhere else. On .NET 5+ targets the IOControlCode.KeepAliveValues form is " +
                      "left to CA1416.");
 
+    /// <summary>What the rule sets up per compilation, for the analyzers that host it: nothing where the code runs only on Windows.</summary>
+    internal static readonly SocketCallRule Definition = new(Rule, start =>
+    {
+        if (start.CrossPlatform is { } platform)
+        {
+            start.On(OperationKind.Invocation, c => AnalyzeInvocation(c, platform));
+            start.On(OperationKind.Try, c => AnalyzeTry(c, platform));
+        }
+    });
+
     /// <summary>Creates the analyzer.</summary>
     public KA0005WindowsOnlyKeepAliveApiAnalyzer()
-        : base(Rule)
+        : base(Definition)
     {
-    }
-
-    /// <inheritdoc/>
-    private protected override void Register(CompilationStartAnalysisContext start, PlatformContext platform)
-    {
-        start.RegisterOperationAction(c => AnalyzeInvocation(c, platform), OperationKind.Invocation);
-        start.RegisterOperationAction(c => AnalyzeTry(c, platform), OperationKind.Try);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, PlatformContext platform)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
@@ -16,9 +17,10 @@ namespace KeepAliveAnalyzers.Rules;
 /// No code fix: moving the statement after the connect is not provably safe. Some options must be in place before
 /// the handshake (TCP_USER_TIMEOUT also bounds connect itself, TCP_FASTOPEN, SO_BINDTODEVICE), a handle read can feed
 /// code whose result the connect depends on, and the statements in between may use either.
+/// Shipped inside <see cref="SocketCallRulesAnalyzer"/>; this class runs the rule alone (its tests, tools).
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0007RawOptionBeforeMultiAddressConnectAnalyzer : CrossPlatformRuleAnalyzer
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Loaded through SocketCallRulesAnalyzer, which hosts the four socket-call rules at once.")]
+public sealed class KA0007RawOptionBeforeMultiAddressConnectAnalyzer : SocketCallRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.RawOptionBeforeMultiAddressConnect;
@@ -39,19 +41,24 @@ public sealed class KA0007RawOptionBeforeMultiAddressConnectAnalyzer : CrossPlat
                      "error, typically 'Connection refused' when localhost resolves to ::1 first and the server listens on 127.0.0.1 only. " +
                      "Set raw options (TCP_USER_TIMEOUT and the like) after the connect completes, or connect to one IPEndPoint.");
 
+    /// <summary>
+    /// What the rule sets up per compilation, for the analyzers that host it: nothing where the code runs only on
+    /// Windows. It starts from the connects, the rarer end: subscribing to the raw calls and handle reads meant a
+    /// callback on every property reference of the code base, for a rule that fires a few times per repository at most.
+    /// </summary>
+    internal static readonly SocketCallRule Definition = new(Rule, start =>
+    {
+        if (start.CrossPlatform is { } platform)
+        {
+            start.On(OperationKind.Invocation, c => AnalyzeConnect(c, platform));
+        }
+    });
+
     /// <summary>Creates the analyzer.</summary>
     public KA0007RawOptionBeforeMultiAddressConnectAnalyzer()
-        : base(Rule)
+        : base(Definition)
     {
     }
-
-    /// <inheritdoc/>
-    /// <remarks>
-    /// The rule starts from the connects, the rarer end: subscribing to the raw calls and handle reads meant a callback
-    /// on every property reference of the code base, for a rule that fires a few times per repository at most.
-    /// </remarks>
-    private protected override void Register(CompilationStartAnalysisContext start, PlatformContext platform) =>
-        start.RegisterOperationAction(c => AnalyzeConnect(c, platform), OperationKind.Invocation);
 
     /// <summary>At a multi-address connect: the raw calls and handle reads before it whose first such connect it is.</summary>
     private static void AnalyzeConnect(OperationAnalysisContext context, PlatformContext platform)

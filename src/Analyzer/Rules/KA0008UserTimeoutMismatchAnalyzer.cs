@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using KeepAliveAnalyzers.Engine;
@@ -12,8 +13,9 @@ namespace KeepAliveAnalyzers.Rules;
 /// overrides the probe count: far above idle + interval × count it delays detecting a dead idle peer (20 s against
 /// 2 + 1 × 3 = 5 s took 20.46 s), below the idle time a single lost probe drops a live connection.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KA0008UserTimeoutMismatchAnalyzer : DiagnosticAnalyzer
+/// <remarks>Shipped inside <see cref="SocketCallRulesAnalyzer"/>; this class runs the rule alone (its tests, tools).</remarks>
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Loaded through SocketCallRulesAnalyzer, which hosts the four socket-call rules at once.")]
+public sealed class KA0008UserTimeoutMismatchAnalyzer : SocketCallRuleAnalyzer
 {
     /// <summary>The rule id.</summary>
     public const string Id = RuleIds.UserTimeoutMismatch;
@@ -35,31 +37,25 @@ public sealed class KA0008UserTimeoutMismatchAnalyzer : DiagnosticAnalyzer
                      "unanswered probe drops the connection. Only constants set on one socket variable (or one TcpKeepAliveOptions " +
                      "initializer) are compared.");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>What the rule sets up per compilation, for the analyzers that host it.</summary>
+    internal static readonly SocketCallRule Definition = new(Rule, start =>
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeSkipping.Flags);
-        context.RegisterCompilationStartAction(start =>
+        var data = start.Data;
+        if (data.Symbols.Socket is { } socket)
         {
-            if (AnalysisContextData.Get(start.Compilation, start.Options) is not { } data)
-            {
-                return;
-            }
+            start.On(OperationKind.Invocation, c => AnalyzeUserTimeout(c, socket, data));
+        }
 
-            if (data.Symbols.Socket is { } socket)
-            {
-                start.RegisterOperationAction(c => AnalyzeUserTimeout(c, socket, data), OperationKind.Invocation);
-            }
+        if (data.Symbols.TcpKeepAliveOptions is { } options)
+        {
+            start.On(OperationKind.ObjectCreation, c => KA0008HelperOptions.Analyze(c, options, Rule));
+        }
+    });
 
-            if (data.Symbols.TcpKeepAliveOptions is { } options)
-            {
-                start.RegisterOperationAction(c => KA0008HelperOptions.Analyze(c, options, Rule), OperationKind.ObjectCreation);
-            }
-        });
+    /// <summary>Creates the analyzer.</summary>
+    public KA0008UserTimeoutMismatchAnalyzer()
+        : base(Definition)
+    {
     }
 
     /// <summary>At a user-timeout call: compare it with the timings set on the same socket variable.</summary>

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using KeepAliveAnalyzers.Rules;
+using KeepAliveAnalyzers.Tests.Infrastructure;
+using KeepAliveAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace KeepAliveAnalyzers.Tests.Rules;
+
+/// <summary>
+/// The analyzer the package ships for KA0004, KA0005, KA0007 and KA0008 reports exactly what the four rules report
+/// one by one (their own tests run each rule alone), on both targets, with all four findings in one project too.
+/// </summary>
+public class SocketCallRulesAnalyzerTests
+{
+    private static readonly DiagnosticAnalyzer[] Alone =
+    [
+        new KA0004WrongKeepAliveValueAnalyzer(), new KA0005WindowsOnlyKeepAliveApiAnalyzer(),
+        new KA0007RawOptionBeforeMultiAddressConnectAnalyzer(), new KA0008UserTimeoutMismatchAnalyzer(),
+    ];
+
+    /// <summary>One finding of each rule, in its own test template.</summary>
+    private static readonly Dictionary<string, string> Findings = new()
+    {
+        ["KA0004"] = KA0004WrongKeepAliveValueAnalyzerTests.Template.Replace(
+            "/*code*/", "socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, {|KA0004:30000|});"),
+        ["KA0005"] = KA0005WindowsOnlyKeepAliveApiAnalyzerDiagnosticTests.Template.Replace(
+            "/*body*/", "{|KA0005:socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000))|};"),
+        ["KA0007"] = KA0007RawOptionBeforeMultiAddressConnectAnalyzerDiagnosticTests.Template.Replace(
+            "/*body*/", "{|KA0007:socket.SetRawSocketOption(6, 18, UserTimeout)|}; socket.Connect(host, port);"),
+        ["KA0008"] = KA0008UserTimeoutMismatchAnalyzerTests.Template.Replace(
+            "/*code*/", "socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 300); socket.SetRawSocketOption(6, 18, {|KA0008:BitConverter.GetBytes(60_000)|});"),
+    };
+
+    public static TheoryData<string, TestTargetFramework> Cases()
+    {
+        var data = new TheoryData<string, TestTargetFramework>();
+        foreach (var id in Findings.Keys)
+        {
+            data.Add(id, TestTargetFramework.Net80);
+            data.Add(id, TestTargetFramework.NetStandard20);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Reports_what_the_four_rules_report_alone(string id, TestTargetFramework framework)
+    {
+        var code = Markup.Parse(Findings[id]).Code;
+        var options = new TestOptions { TargetFramework = framework, AllowCompilerErrors = framework == TestTargetFramework.NetStandard20 };
+        var merged = await DiagnosticsOf(new SocketCallRulesAnalyzer(), code, options);
+        var alone = (await Task.WhenAll(Alone.Select(analyzer => DiagnosticsOf(analyzer, code, options)))).SelectMany(d => d).ToList();
+
+        Assert.Equal(Describe(alone), Describe(merged));
+        if (framework == TestTargetFramework.Net80)
+        {
+            Assert.Contains(merged, d => d.Id == id);
+        }
+    }
+
+    [Fact]
+    public Task Four_findings_four_rules_one_analyzer() => AnalyzerVerifier<SocketCallRulesAnalyzer>.VerifyAsync(
+    [
+        Findings["KA0004"],
+        Findings["KA0005"].Replace("class KeepAliveSetup", "class WindowsKeepAliveSetup"), // both templates name their class KeepAliveSetup
+        // An unguarded raw option is also KA0005's: each rule still reports what it reports alone.
+        Findings["KA0007"].Replace("{|KA0007:socket.SetRawSocketOption(6, 18, UserTimeout)|}", "{|KA0005:{|KA0007:socket.SetRawSocketOption(6, 18, UserTimeout)|}|}"),
+        Findings["KA0008"].Replace("socket.SetRawSocketOption(6, 18, {|KA0008:BitConverter.GetBytes(60_000)|})", "{|KA0005:socket.SetRawSocketOption(6, 18, {|KA0008:BitConverter.GetBytes(60_000)|})|}"),
+    ]);
+
+    [Fact]
+    public void Ships_the_four_socket_call_rules_and_nothing_else_ships_them()
+    {
+        Assert.Equal(["KA0004", "KA0005", "KA0007", "KA0008"], new SocketCallRulesAnalyzer().SupportedDiagnostics.Select(d => d.Id));
+        Assert.All(Alone, analyzer => Assert.False(analyzer.GetType().IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false)));
+    }
+
+    private static async Task<Diagnostic[]> DiagnosticsOf(DiagnosticAnalyzer analyzer, string code, TestOptions options) =>
+        (await AnalyzerVerification.AnalyzeAsync(analyzer, [code], options, TestAnalyzerConfig.Parse(null), analyzer.GetType().Name, options.AllowCompilerErrors))
+            .Diagnostics.ToArray();
+
+    private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => $"{d.Id} {d.Location.SourceSpan} {d.GetMessage()}").OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+}

@@ -17,32 +17,16 @@ namespace KeepAliveAnalyzers.Engine;
 /// compiler has bound all of them already, so the rule pays for its own walk instead of being the first to bind
 /// (which is most of the time an analyzer is charged for, in ReportAnalyzer and in the IDE alike).
 /// </remarks>
-public abstract class ConnectionRuleAnalyzer : DiagnosticAnalyzer
+public abstract class ConnectionRuleAnalyzer : RuleHostAnalyzer
 {
     private readonly ImmutableArray<ConnectionRule> _rules;
 
     private protected ConnectionRuleAnalyzer(params ConnectionRule[] rules)
-    {
-        _rules = rules.ToImmutableArray();
-        SupportedDiagnostics = _rules.Select(rule => rule.Descriptor).ToImmutableArray();
-    }
+        : base(rules.Select(rule => rule.Descriptor)) => _rules = rules.ToImmutableArray();
 
     /// <inheritdoc/>
-    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
-
-    /// <inheritdoc/>
-    public sealed override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeSkipping.Flags);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (AnalysisContextData.Get(start.Compilation, start.Options) is { } data)
-            {
-                start.RegisterSymbolStartAction(type => CollectSites(type, data), SymbolKind.NamedType);
-            }
-        });
-    }
+    private protected sealed override void Start(CompilationStartAnalysisContext start, AnalysisContextData data) =>
+        start.RegisterSymbolStartAction(type => CollectSites(type, data), SymbolKind.NamedType);
 
     private void CollectSites(SymbolStartAnalysisContext context, AnalysisContextData data)
     {

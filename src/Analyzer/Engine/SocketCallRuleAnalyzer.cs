@@ -10,50 +10,34 @@ namespace KeepAliveAnalyzers.Engine;
 /// The package ships one host for all four (<see cref="Rules.SocketCallRulesAnalyzer"/>); each rule's own class hosts
 /// it alone.
 /// </summary>
-public abstract class SocketCallRuleAnalyzer : DiagnosticAnalyzer
+public abstract class SocketCallRuleAnalyzer : RuleHostAnalyzer
 {
     private readonly ImmutableArray<SocketCallRule> _rules;
 
     private protected SocketCallRuleAnalyzer(params SocketCallRule[] rules)
-    {
-        _rules = rules.ToImmutableArray();
-        SupportedDiagnostics = _rules.Select(rule => rule.Descriptor).ToImmutableArray();
-    }
+        : base(rules.Select(rule => rule.Descriptor)) => _rules = rules.ToImmutableArray();
 
     /// <inheritdoc/>
-    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
-
-    /// <inheritdoc/>
-    public sealed override void Initialize(AnalysisContext context)
+    private protected sealed override void Start(CompilationStartAnalysisContext start, AnalysisContextData data)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeSkipping.Flags);
-        context.RegisterCompilationStartAction(start =>
+        var ruleStart = new SocketCallRuleStart(data);
+        foreach (var rule in _rules)
         {
-            if (AnalysisContextData.Get(start.Compilation, start.Options) is not { } data)
-            {
-                return;
-            }
+            rule.Start(ruleStart);
+        }
 
-            var ruleStart = new SocketCallRuleStart(data);
-            foreach (var rule in _rules)
-            {
-                rule.Start(ruleStart);
-            }
-
-            foreach (var pair in ruleStart.Handlers)
-            {
-                var handlers = pair.Value.ToArray();
-                start.RegisterOperationAction(
-                    operation =>
+        foreach (var pair in ruleStart.Handlers)
+        {
+            var handlers = pair.Value.ToArray();
+            start.RegisterOperationAction(
+                operation =>
+                {
+                    foreach (var handler in handlers)
                     {
-                        foreach (var handler in handlers)
-                        {
-                            handler(operation);
-                        }
-                    },
-                    pair.Key);
-            }
-        });
+                        handler(operation);
+                    }
+                },
+                pair.Key);
+        }
     }
 }

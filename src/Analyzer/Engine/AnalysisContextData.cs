@@ -37,7 +37,7 @@ internal sealed class AnalysisContextData
         _configurationMethods = new Lazy<ImmutableHashSet<IMethodSymbol>>(
             () => ConfigurationMethodsOption.Read(symbols.Compilation, options, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         _siteFilter = new Lazy<SiteTextFilter>(
-            () => SiteTextFilter.Create(symbols.Compilation, tree => SourceOf(tree, CancellationToken.None), CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            () => SiteTextFilter.Create(symbols.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The platform questions' shared state (target platforms, OS-check symbols), created on first use.</summary>
@@ -82,7 +82,10 @@ internal sealed class AnalysisContextData
         _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
 
-    /// <summary>A file's text as one string, for name searches (no copy for most files: their text is one string already).</summary>
+    /// <summary>
+    /// A file's text as one string, for the name searches in the files of socket-holding types (no copy for most
+    /// files: their text is one string already; a large file's copy is kept only for those files).
+    /// </summary>
     public string SourceOf(SyntaxTree tree, CancellationToken cancellationToken) =>
         _sources.GetOrAdd(tree, t => t.GetText(cancellationToken).ToString());
 

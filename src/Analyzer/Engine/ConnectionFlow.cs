@@ -49,7 +49,6 @@ internal sealed partial class ConnectionFlow
 
     public static ConnectionFlow ForSite(ConnectionSite site, ISymbol containingSymbol, AnalysisContextData data, CancellationToken cancellationToken)
     {
-        data.Remember(site.Operation.SemanticModel);
         var flow = new ConnectionFlow(data, containingSymbol.ContainingType ?? containingSymbol as INamedTypeSymbol, cancellationToken);
         if (site.Kind == SiteKind.AcceptedIntoEventArgs)
         {

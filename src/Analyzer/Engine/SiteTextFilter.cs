@@ -23,14 +23,14 @@ internal sealed class SiteTextFilter
     private SiteTextFilter(HashSet<SyntaxTree> treesWithSiteWords) => _treesWithSiteWords = treesWithSiteWords;
 
     /// <summary>One read of every file's text, done once per compilation (the text is already in memory).</summary>
-    public static SiteTextFilter Create(Compilation compilation, Func<SyntaxTree, string> sourceOf, CancellationToken cancellationToken)
+    public static SiteTextFilter Create(Compilation compilation, CancellationToken cancellationToken)
     {
         var matching = new HashSet<SyntaxTree>();
         var rest = new List<(SyntaxTree Tree, string Text)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = sourceOf(tree);
+            var text = tree.GetText(cancellationToken).ToString();
             if (ContainsAny(text, SiteWords))
             {
                 matching.Add(tree);

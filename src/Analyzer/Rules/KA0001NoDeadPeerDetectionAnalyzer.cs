@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KeepAliveAnalyzers.Rules;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Collections.Immutable;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -1,6 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System;
-using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;

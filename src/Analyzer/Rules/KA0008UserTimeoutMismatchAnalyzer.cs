@@ -1,6 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Generic;
-using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

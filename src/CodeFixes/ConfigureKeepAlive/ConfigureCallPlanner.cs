@@ -33,7 +33,7 @@ internal sealed class ConfigureCallPlanner
 
     /// <summary>Null when the compilation cannot call <c>TcpKeepAlive.Configure</c>.</summary>
     public static ConfigureCallPlanner? Create(SemanticModel model, CancellationToken cancellationToken) =>
-        TcpKeepAliveApi.Resolve(model.Compilation) is { } api && KnownSymbols.TryCreate(model.Compilation) is { } symbols
+        KnownSymbols.TryCreate(model.Compilation) is { } symbols && TcpKeepAliveApi.Resolve(symbols) is { } api
             ? new ConfigureCallPlanner(model, api, symbols, cancellationToken)
             : null;
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,11 +17,11 @@ internal sealed class TcpKeepAliveApi
     private readonly INamedTypeSymbol? _tcpClient;
     private readonly IMethodSymbol[] _overloads;
 
-    private TcpKeepAliveApi(Compilation compilation, INamedTypeSymbol type)
+    private TcpKeepAliveApi(Compilation compilation, INamedTypeSymbol type, INamedTypeSymbol? tcpClient)
     {
         _compilation = compilation;
         Type = type;
-        _tcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
+        _tcpClient = tcpClient;
         _overloads = type.GetMembers(MethodName).OfType<IMethodSymbol>()
             .Where(m => m.IsStatic && m.Parameters.Length >= 1 && m.Parameters.Skip(1).All(p => p.IsOptional) &&
                         compilation.IsSymbolAccessibleWithin(m, compilation.Assembly))
@@ -30,10 +31,13 @@ internal sealed class TcpKeepAliveApi
     /// <summary><c>KeepAlive.TcpKeepAlive</c> as the compilation sees it.</summary>
     public INamedTypeSymbol Type { get; }
 
-    /// <summary>Null when <c>KeepAlive.TcpKeepAlive</c> does not resolve: the project does not reference KeepAlive.Runtime.</summary>
-    public static TcpKeepAliveApi? Resolve(Compilation compilation) =>
-        compilation.GetTypeByMetadataName(Namespace + "." + TypeName) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)
-            ? new TcpKeepAliveApi(compilation, type)
+    /// <summary>
+    /// Null when <c>KeepAlive.TcpKeepAlive</c> does not resolve or cannot be called: the project does not reference
+    /// KeepAlive.Runtime. Looked up where the analyzers look it up (<see cref="KnownSymbols.TcpKeepAlive"/>).
+    /// </summary>
+    public static TcpKeepAliveApi? Resolve(KnownSymbols symbols) =>
+        symbols.TcpKeepAlive is { } type && symbols.Compilation.IsSymbolAccessibleWithin(type, symbols.Compilation.Assembly)
+            ? new TcpKeepAliveApi(symbols.Compilation, type, symbols.TcpClient)
             : null;
 
     /// <summary>

@@ -53,22 +53,32 @@ public abstract class ConnectionRuleAnalyzer : RuleHostAnalyzer
             ConnectionSite.OperationKinds);
         context.RegisterSymbolEndAction(end =>
         {
+            // A connection the engine or a rule fails on must not cost the type's other connections their diagnostics.
+            var failures = default(RuleFailures);
             foreach (var (site, member) in sites)
             {
-                if (data.GetAssessment(site, member, end.CancellationToken) is not { } assessment)
-                {
-                    continue;
-                }
-
-                foreach (var rule in _rules)
-                {
-                    if (rule.Reports(assessment))
-                    {
-                        end.ReportDiagnostic(Diagnostic.Create(
-                            rule.Descriptor, assessment.Site.Operation.Syntax.GetLocation(), rule.AdditionalLocations(assessment), assessment.Name));
-                    }
-                }
+                failures.Run(Judge, (site, member, data, end));
             }
+
+            failures.ThrowFirst();
         });
+    }
+
+    private void Judge((ConnectionSite Site, ISymbol Member, AnalysisContextData Data, SymbolAnalysisContext End) connection)
+    {
+        var (site, member, data, end) = connection;
+        if (data.GetAssessment(site, member, end.CancellationToken) is not { } assessment)
+        {
+            return;
+        }
+
+        foreach (var rule in _rules)
+        {
+            if (rule.Reports(assessment))
+            {
+                end.ReportDiagnostic(Diagnostic.Create(
+                    rule.Descriptor, assessment.Site.Operation.Syntax.GetLocation(), rule.AdditionalLocations(assessment), assessment.Name));
+            }
+        }
     }
 }

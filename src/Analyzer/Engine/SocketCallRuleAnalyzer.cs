@@ -32,10 +32,14 @@ public abstract class SocketCallRuleAnalyzer : RuleHostAnalyzer
             start.RegisterOperationAction(
                 operation =>
                 {
+                    // A rule that fails here must not cost the other rules their findings on this operation.
+                    var failures = default(RuleFailures);
                     foreach (var handler in handlers)
                     {
-                        handler(operation);
+                        failures.Run(handler, operation);
                     }
+
+                    failures.ThrowFirst();
                 },
                 pair.Key);
         }

@@ -44,7 +44,7 @@ internal readonly struct ConnectionAssessment
             return null; // an accepted socket is always a connection, even when its holder also wraps listeners
         }
 
-        if (site.Kind == SiteKind.CreatedUnconnected && IsPlaceholder(site, facts))
+        if (site.Kind == SiteKind.CreatedUnconnected && IsPlaceholder(site, facts, data, cancellationToken))
         {
             return null;
         }
@@ -70,12 +70,13 @@ internal readonly struct ConnectionAssessment
     /// <c>new Socket()</c>/<c>new TcpClient()</c> that is never connected, nor handed to code that may connect it,
     /// is a placeholder (a UDP-mode stand-in, a dummy overwritten by an accept), not a connection.
     /// </summary>
-    private static bool IsPlaceholder(ConnectionSite site, FlowFacts facts) => ConnectCalls.Find(site.Operation) switch
-    {
-        ConnectPlacement.AfterCreation => false,
-        ConnectPlacement.OnOtherPathsOnly => true,
-        _ => !facts.Has(Evidence.Connected | Evidence.Escaped | Evidence.Returned | Evidence.Captured | Evidence.HandedOn),
-    };
+    private static bool IsPlaceholder(ConnectionSite site, FlowFacts facts, AnalysisContextData data, CancellationToken cancellationToken) =>
+        ConnectCalls.Find(site.Operation, data, cancellationToken) switch
+        {
+            ConnectPlacement.AfterCreation => false,
+            ConnectPlacement.OnOtherPathsOnly => true,
+            _ => !facts.Has(Evidence.Connected | Evidence.Escaped | Evidence.Returned | Evidence.Captured | Evidence.HandedOn),
+        };
 
     private static string DefaultName(ConnectionSite site) => site.IsAccept ? "the accepted connection" : "the new connection";
 }

@@ -423,6 +423,11 @@ public class KA0001NoDeadPeerDetectionAnalyzerDiagnosticClientTests
     [Fact]
     public Task Connected_branch_reported_and_udp_mode_placeholder_not() => Verify.VerifyAsync(UdpModePlaceholderBesideConnectedClient);
 
+    // The connect is looked for in the method's text before its syntax is walked: an escaped name is still a connect.
+    [Fact]
+    public Task Connect_spelled_with_a_unicode_escape_still_tells_the_placeholder_apart() => Verify.VerifyAsync(
+        UdpModePlaceholderBesideConnectedClient.Replace("_tcp.Connect(host, port);", "_tcp.\\u0043onnect(host, port);"));
+
     private const string PartialClassFirstPart = """
         using System.Net.Sockets;
 

@@ -1,45 +1,63 @@
 #!/usr/bin/env bash
-# Scores our analyzer on the labelled real-code set (../shared/eval/dev-labels.tsv) with kaeval.
+# Scores our analyzer on a labelled real-code set (default eval/blind-labels.tsv) with kaeval.
 # Everything it builds or extracts goes under /tmp; nothing is written into the repository.
 # Usage: see eval/README.md or run with --help.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$here/.." && pwd)
-shared=$(cd "$repo_root/../shared" && pwd)
-labels="$shared/eval/dev-labels.tsv"
+# ../shared is optional: a clone without it passes --kaeval (or KAEVAL) and uses the committed labels.
+shared_dir=$(realpath -m "$repo_root/../shared")
+shared_labels="$shared_dir/eval/dev-labels.tsv"
 
+LABELS=${LABELS:-$repo_root/eval/blind-labels.tsv}
+KAEVAL=${KAEVAL:-$shared_dir/tools/kaeval}
 MIRROR=${MIRROR:-/work/.mirror}
 CORPUS=${CORPUS:-/tmp/corpus}
 OUT=${OUT:-/tmp/ka-eval}
 IDS=${IDS:-KA0001}
 CONFIG=${CONFIG:-}
 REV=${REV:-}
-do_fuzz=0 do_fix=0 with_sample=0 only_repos=""
+do_fuzz=0 do_fix=0 with_sample=0 skip_missing=0 only_repos=""
 fuzz_args=(--cuts 10 --max-files 60 --files-containing TcpClient TcpListener Socket)
 
+die2() { printf '%s\n' "$@" >&2; exit 2; }  # setup problems (missing input, bad option): exit 2
 usage() {
   cat <<EOF
-usage: eval/run-eval.sh [IDS] [--ids KA0001,KA0002] [--mirror DIR] [--corpus DIR] [--out DIR]
-                        [--config FILE] [--repos owner/name,...] [--rev REV] [--fuzz] [--fix] [--with-sample]
+usage: eval/run-eval.sh [IDS] [--ids KA0001,KA0002] [--labels FILE|shared] [--shared] [--kaeval DIR]
+                        [--mirror DIR] [--corpus DIR] [--out DIR] [--config FILE] [--repos owner/name,...]
+                        [--skip-missing] [--rev REV] [--fuzz] [--fix] [--with-sample]
   IDS / --ids     rule ids to score (default $IDS)
+  --labels FILE   labels TSV (repo, commit, path, line, ..., expected) (default eval/blind-labels.tsv);
+                  "--labels shared" or --shared: ../shared/eval/dev-labels.tsv
+  --kaeval DIR    kaeval source folder, the one holding kaeval.csproj (default ../shared/tools/kaeval)
   --mirror DIR    bare git clones, one per repository: DIR/owner+name/repo, DIR/owner+name[.git] (default $MIRROR)
   --corpus DIR    extracted sources, one folder owner+name per repository (default $CORPUS)
   --out DIR       results and build outputs (default $OUT)
   --config FILE   .editorconfig-like file passed to kaeval (severities, options)
   --repos LIST    only these labelled repositories (scores then cover only their rows)
+  --skip-missing  score only the labelled repositories that have a mirror at the labelled commit
+                  (default: list the missing mirrors and exit 2)
   --rev REV       build the analyzer from a committed revision (exported under --out) instead of the
                   working tree, e.g. when others' uncommitted edits do not compile
   --fuzz          also run kaeval fuzz on the files mentioning sockets
   --fix           also run kaeval fix on every repository where the ids fired
   --with-sample   also load kaeval's sample analyzer (KS0001) and score it as the naive baseline
-Environment: MIRROR, CORPUS, OUT, IDS, CONFIG, REV.
+Environment: LABELS, KAEVAL, MIRROR, CORPUS, OUT, IDS, CONFIG, REV.
+Exit: 0; 3 on analyzer exceptions or fuzz/fix failures; 2 on a missing input (kaeval, labels, mirror)
+or a bad option; 1 when a build or kaeval analyze fails.
 EOF
 }
 
 while (($#)); do
   case $1 in
+    --ids|--labels|--kaeval|--mirror|--corpus|--out|--config|--repos|--rev)
+      (($# >= 2)) || die2 "option $1 needs a value" ;;&
     --ids) IDS=$2; shift 2 ;;
+    --labels) if [[ $2 == shared ]]; then LABELS=$shared_labels; else LABELS=$(realpath -m "$2"); fi; shift 2 ;;
+    --shared) LABELS=$shared_labels; shift ;;
+    --kaeval) KAEVAL=$(realpath -m "$2"); shift 2 ;;
+    --skip-missing) skip_missing=1; shift ;;
     --mirror) MIRROR=$2; shift 2 ;;
     --corpus) CORPUS=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
@@ -54,6 +72,26 @@ while (($#)); do
     *) IDS=$1; shift ;;
   esac
 done
+
+# --- 0. inputs: labels, kaeval, dotnet (checked before anything is built) ------------------
+if [[ ! -f $LABELS ]]; then
+  if [[ $LABELS == "$shared_labels" ]]; then
+    die2 "labels not found: $LABELS (--labels shared / --shared needs ../shared next to this clone)" \
+      "pass --labels FILE, or drop --shared to use the committed eval/blind-labels.tsv"
+  fi
+  die2 "labels not found: $LABELS (pass --labels FILE, or --labels shared for ../shared/eval/dev-labels.tsv)"
+fi
+[[ $(head -n 1 "$LABELS" | cut -f1,2) == $'repo\tcommit' ]] ||
+  die2 "labels $LABELS: the first row must be the header 'repo<TAB>commit<TAB>path<TAB>line<TAB>...'"
+if [[ ! -f $KAEVAL/kaeval.csproj ]]; then
+  die2 "kaeval not found: no kaeval.csproj in $KAEVAL" \
+    "kaeval (the measuring tool, kept in ../shared/tools/kaeval) is not part of this repository; pass" \
+    "--kaeval DIR or set KAEVAL=DIR, DIR being a kaeval source folder (the one holding kaeval.csproj)"
+fi
+if ((with_sample)) && [[ ! -f $KAEVAL/sample/KaSample.CodeFixes/KaSample.CodeFixes.csproj ]]; then
+  die2 "--with-sample: no sample/KaSample.CodeFixes/KaSample.CodeFixes.csproj under $KAEVAL"
+fi
+command -v dotnet >/dev/null || die2 "dotnet not found on PATH (the builds need the .NET SDK)"
 
 mkdir -p "$OUT"
 config_args=()
@@ -84,40 +122,76 @@ extract() {  # repo commit gitdir dest
   echo "$commit" >"$dest/.ka-commit"
 }
 
-begin "corpus ($CORPUS from $MIRROR)"
-srcs=() missing=()
+begin "corpus ($CORPUS from $MIRROR; labels $LABELS)"
+# First pass: every labelled repository (within --repos) needs its sources at the labelled commit,
+# either already extracted under $CORPUS or a bare clone under $MIRROR that holds the commit.
+ready=() todo=() missing=() missing_repos=() wanted=0
 while IFS=$'\t' read -r repo commit; do
+  [[ -z $repo ]] && continue
   if [[ -n $only_repos && ",$only_repos," != *",$repo,"* ]]; then continue; fi
+  wanted=$((wanted + 1))
   dest="$CORPUS/${repo/\//+}"
   if [[ -f $dest/.ka-commit && $(<"$dest/.ka-commit") == "$commit" ]]; then
-    srcs+=("$dest"); continue
+    ready+=("$repo"$'\t'"$commit"); continue
   fi
   if ! gitdir=$(find_gitdir "$repo"); then
-    missing+=("$repo (no bare clone under $MIRROR; fetch github:$repo first)"); continue
+    missing+=("missing mirror for $repo at $commit: put a bare clone at $MIRROR/${repo/\//+}")
+  elif ! git --git-dir="$gitdir" cat-file -e "$commit^{commit}" 2>/dev/null; then
+    missing+=("missing mirror for $repo at $commit: $gitdir lacks that commit; put a bare clone holding it at $MIRROR/${repo/\//+}")
+  else
+    todo+=("$repo"$'\t'"$commit"$'\t'"$gitdir"); continue
   fi
-  if ! git --git-dir="$gitdir" cat-file -e "$commit^{commit}" 2>/dev/null; then
-    missing+=("$repo (commit $commit not in $gitdir)"); continue
+  missing_repos+=("$repo")
+done < <(tail -n +2 "$LABELS" | cut -f1,2 | sort -u)
+if [[ -n $only_repos ]] && ((wanted == 0)); then
+  die2 "--repos $only_repos: none of these repositories is in $LABELS"
+fi
+if ((${#missing[@]})); then
+  printf '%s\n' "${missing[@]}" >&2
+  if ((!skip_missing)); then
+    ((${#missing[@]} < wanted)) &&
+      die2 "${#missing[@]} of $wanted labelled repositories have no mirror at the labelled commit; add them," \
+        "or pass --skip-missing to score only the $((wanted - ${#missing[@]})) present (or --repos LIST)."
+    die2 "none of the $wanted labelled repositories has a mirror at the labelled commit under $MIRROR" \
+      "(--mirror DIR or MIRROR=DIR: one bare clone per repository, DIR/owner+name[/repo] or DIR/owner+name.git)"
   fi
+  ((${#missing[@]} < wanted)) || die2 "--skip-missing: none of the $wanted labelled repositories is present"
+  echo "--skip-missing: scoring only the $((wanted - ${#missing[@]})) of $wanted labelled repositories present;" \
+    "the rows of ${#missing[@]} are left out: ${missing_repos[*]}"
+fi
+srcs=() scored_repos=()
+for r in "${ready[@]}"; do
+  IFS=$'\t' read -r repo commit <<<"$r"
+  srcs+=("$CORPUS/${repo/\//+}") scored_repos+=("$repo")
+done
+for t in "${todo[@]}"; do
+  IFS=$'\t' read -r repo commit gitdir <<<"$t"
+  dest="$CORPUS/${repo/\//+}"
   extract "$repo" "$commit" "$gitdir" "$dest"
   echo "extracted $repo@${commit:0:10}: $(find "$dest" -name '*.cs' | wc -l) .cs files"
-  srcs+=("$dest")
-done < <(tail -n +2 "$labels" | cut -f1,2 | sort -u)
-if ((${#missing[@]})); then
-  printf 'MISSING: %s\n' "${missing[@]}" >&2
-  echo "The labelled set needs every repository at its labelled commit; aborting." >&2
-  exit 1
+  srcs+=("$dest") scored_repos+=("$repo")
+done
+# Score against the rows of the analysed repositories only (--repos, --skip-missing): the rows of the
+# others would otherwise count as misses.
+labels=$LABELS
+if [[ -n $only_repos ]] || ((${#missing[@]})); then
+  labels="$OUT/labels-scored.tsv"
+  awk -F'\t' -v keep="$(printf '%s\n' "${scored_repos[@]}")" \
+    'BEGIN { n = split(keep, k, "\n"); for (i = 1; i <= n; i++) want[k[i]] = 1 } NR == 1 || ($1 in want)' \
+    "$LABELS" >"$labels"
+  echo "scoring the $(($(wc -l <"$labels") - 1)) label rows of these repositories ($labels)"
 fi
 echo "${#srcs[@]} repositories ready"
 finish corpus
 
-# --- 2. kaeval, built from the read-only shared folder into $OUT ---------------------------
+# --- 2. kaeval, built from its (read-only) source folder $KAEVAL into $OUT ---------------------------
 begin "build kaeval"
 quiet_build() { dotnet build "$@" -c Release -nologo -v q >"$OUT/build-kaeval.log" 2>&1 || { cat "$OUT/build-kaeval.log"; exit 1; }; }
-quiet_build "$shared/tools/kaeval/kaeval.csproj" --artifacts-path "$OUT/kaeval"
+quiet_build "$KAEVAL/kaeval.csproj" --artifacts-path "$OUT/kaeval"
 kaeval=(dotnet "$OUT/kaeval/bin/kaeval/release/kaeval.dll")
 sample_dlls=()
 if ((with_sample)); then
-  quiet_build "$shared/tools/kaeval/sample/KaSample.CodeFixes/KaSample.CodeFixes.csproj" --artifacts-path "$OUT/kaeval-sample"
+  quiet_build "$KAEVAL/sample/KaSample.CodeFixes/KaSample.CodeFixes.csproj" --artifacts-path "$OUT/kaeval-sample"
   sample_dlls=("$OUT/kaeval-sample/bin/KaSample.Analyzers/release/KaSample.Analyzers.dll")
 fi
 finish "build kaeval"
@@ -217,6 +291,8 @@ fi
 # --- summary ------------------------------------------------------------------------------
 echo
 echo "================ summary ($OUT) ================"
+echo "labels: $labels$( [[ $labels != "$LABELS" ]] && echo " (rows of $LABELS for the ${#srcs[@]} analysed repositories)")"
+((${#missing[@]})) && echo "skipped (--skip-missing, no mirror): ${missing_repos[*]}"
 if ((!no_analyzers)); then
   sed -n '/^== all /,$p' "$OUT/analyze.log" | grep -v '^diagnostics written' || true
   # Zero analyzer exceptions is part of the bar, like a clean fuzz run.

@@ -51,8 +51,8 @@ public sealed class KA0004WrongKeepAliveValueCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(KA0004WrongKeepAliveValueAnalyzer.FixProperty, out var fix) ||
-                !diagnostic.Properties.TryGetValue(KA0004WrongKeepAliveValueAnalyzer.ReplacementProperty, out var replacement) ||
+            if (!diagnostic.Properties.TryGetValue(KA0004WrongKeepAliveValue.FixProperty, out var fix) ||
+                !diagnostic.Properties.TryGetValue(KA0004WrongKeepAliveValue.ReplacementProperty, out var replacement) ||
                 replacement is null ||
                 root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression ||
                 expression.Span != diagnostic.Location.SourceSpan)
@@ -62,14 +62,14 @@ public sealed class KA0004WrongKeepAliveValueCodeFix : CodeFixProvider
 
             switch (fix)
             {
-                case KA0004WrongKeepAliveValueAnalyzer.FixToSeconds when expression.IsKind(SyntaxKind.NumericLiteralExpression) &&
+                case KA0004WrongKeepAliveValue.FixToSeconds when expression.IsKind(SyntaxKind.NumericLiteralExpression) &&
                                                                        int.TryParse(replacement, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds):
                     var literal = seconds.ToString(CultureInfo.InvariantCulture);
                     context.RegisterCodeFix(
                         CodeAction.Create($"Use {literal} (seconds)", c => ReplaceAsync(context.Document, expression.Span, literal, c), ToSecondsKey),
                         diagnostic);
                     break;
-                case KA0004WrongKeepAliveValueAnalyzer.FixLevel when replacement is "Tcp" or "Socket":
+                case KA0004WrongKeepAliveValue.FixLevel when replacement is "Tcp" or "Socket":
                     context.RegisterCodeFix(
                         CodeAction.Create($"Use SocketOptionLevel.{replacement}", c => ReplaceLevelAsync(context.Document, expression, replacement, c),
                             replacement == "Tcp" ? TcpLevelKey : SocketLevelKey),

@@ -24,7 +24,7 @@ public sealed class KA0006TimingsWithoutKeepAliveCodeFix : CodeFixProvider
     private const string Title = "Enable SO_KEEPALIVE";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(KA0006TimingsWithoutKeepAliveAnalyzer.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(KA0006TimingsWithoutKeepAlive.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

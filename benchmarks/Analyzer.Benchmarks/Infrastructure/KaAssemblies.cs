@@ -15,7 +15,7 @@ namespace KeepAliveAnalyzers.Benchmarks.Infrastructure;
 /// </summary>
 public static class KaAssemblies
 {
-    public static Assembly Analyzers => typeof(Rules.KA0001NoDeadPeerDetectionAnalyzer).Assembly;
+    public static Assembly Analyzers => typeof(KeepAliveAnalyzer).Assembly;
 
     public static Assembly CodeFixes => typeof(KA0001NoDeadPeerDetectionCodeFix).Assembly;
 

@@ -1,11 +1,15 @@
 using System.Collections.Immutable;
 using System.Threading;
+using KeepAliveAnalyzers.Engine.Code;
+using KeepAliveAnalyzers.Engine.Connections;
+using KeepAliveAnalyzers.Engine.Platform;
+using KeepAliveAnalyzers.Engine.Sockets;
 using KeepAliveAnalyzers.Engine;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
-using static KeepAliveAnalyzers.Engine.SocketOptionCall;
+using Microsoft.CodeAnalysis;
+using static KeepAliveAnalyzers.Engine.Sockets.SocketOptionCall;
 
 namespace KeepAliveAnalyzers.Rules;
 
@@ -34,7 +38,7 @@ internal static class KA0004KeepAliveValueChecks
     private const int MaxSeconds = 32767; // Linux MAX_TCP_KEEPIDLE / MAX_TCP_KEEPINTVL
     private const int MaxProbesLinux = 127, MaxProbesWindows = 255;
 
-    public static KA0004Finding? Check(SocketOptionCall call, AnalysisContextData data, CancellationToken cancellationToken) => call.Kind switch
+    public static KA0004Finding? Check(SocketOptionCall call, ConnectionsContext data, CancellationToken cancellationToken) => call.Kind switch
     {
         SocketOptionCallKind.SetInt or SocketOptionCallKind.SetBool => WrongLevel(call) ?? KeepAliveTiming(call),
         SocketOptionCallKind.SetRaw => UserTimeoutInSeconds(call, data, cancellationToken),
@@ -80,8 +84,8 @@ internal static class KA0004KeepAliveValueChecks
             _ => "is not this option at that level",
         };
         var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(KA0004WrongKeepAliveValueAnalyzer.FixProperty, KA0004WrongKeepAliveValueAnalyzer.FixLevel)
-            .Add(KA0004WrongKeepAliveValueAnalyzer.ReplacementProperty, expectedName);
+            .Add(KA0004WrongKeepAliveValue.FixProperty, KA0004WrongKeepAliveValue.FixLevel)
+            .Add(KA0004WrongKeepAliveValue.ReplacementProperty, expectedName);
         return new KA0004Finding(
             levelArgument.Value,
             $"SocketOptionName.{member} at SocketOptionLevel.{LevelName(level)}",
@@ -150,8 +154,8 @@ internal static class KA0004KeepAliveValueChecks
             : $"is in seconds: {DurationText.Seconds(value)}";
         var properties = value % 1000 == 0 && IsNumericLiteral(call.ValueArgument.Value)
             ? ImmutableDictionary<string, string?>.Empty
-                .Add(KA0004WrongKeepAliveValueAnalyzer.FixProperty, KA0004WrongKeepAliveValueAnalyzer.FixToSeconds)
-                .Add(KA0004WrongKeepAliveValueAnalyzer.ReplacementProperty, (value / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add(KA0004WrongKeepAliveValue.FixProperty, KA0004WrongKeepAliveValue.FixToSeconds)
+                .Add(KA0004WrongKeepAliveValue.ReplacementProperty, (value / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
         return new KA0004Finding(call.ValueArgument.Value, subject, problem, $"did you mean {meant}?", properties);
     }
@@ -179,9 +183,9 @@ internal static class KA0004KeepAliveValueChecks
     /// SetRawSocketOption(6, 18, bytes) with 1 to 999: TCP_USER_TIMEOUT is in milliseconds, so seconds were meant. Skipped
     /// under a Windows check, where (6, 18) is TCP_FAIL_CONNECT_ON_ICMP_ERROR (docs/socket-options.md §1.5).
     /// </summary>
-    private static KA0004Finding? UserTimeoutInSeconds(SocketOptionCall call, AnalysisContextData data, CancellationToken cancellationToken)
+    private static KA0004Finding? UserTimeoutInSeconds(SocketOptionCall call, ConnectionsContext data, CancellationToken cancellationToken)
     {
-        if (call.Level != LevelTcp || call.Name != LinuxUserTimeout || call.Invocation.CanRunOnlyOnWindows(data, cancellationToken) ||
+        if (call.Level != LevelTcp || call.Name != LinuxUserTimeout || call.Invocation.CanRunOnlyOnWindows(data.Platform, cancellationToken) ||
             ConstantBytes.TryGet(call.ValueArgument.Value, call.Invocation) is not { } image ||
             image.Length is < 4 || image.ReadUInt32(0) is not { } raw)
         {

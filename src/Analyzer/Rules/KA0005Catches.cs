@@ -1,9 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
+using System;
+using KeepAliveAnalyzers.Engine.Code;
+using KeepAliveAnalyzers.Engine.Platform;
+using KeepAliveAnalyzers.Engine.Sockets;
 using KeepAliveAnalyzers.Engine;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Rules;
 
@@ -200,7 +203,7 @@ internal static class KA0005Catches
     {
         foreach (var invocation in body.InvocationsOutsideNestedFunctions())
         {
-            if (KA0005KeepAliveCalls.IoControlForm(invocation, context) != KeepAliveIoControlForm.None)
+            if (IsKeepAliveValues(invocation, context))
             {
                 yield return (invocation, null);
             }
@@ -208,7 +211,7 @@ internal static class KA0005Catches
             {
                 foreach (var inner in helper.InvocationsOutsideNestedFunctions())
                 {
-                    if (KA0005KeepAliveCalls.IoControlForm(inner, context) != KeepAliveIoControlForm.None)
+                    if (IsKeepAliveValues(inner, context))
                     {
                         yield return (inner, invocation);
                     }
@@ -249,6 +252,9 @@ internal static class KA0005Catches
         }
 
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        return context.Data.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+        return context.Code.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
     }
+
+    private static bool IsKeepAliveValues(IInvocationOperation invocation, PlatformContext context) =>
+        SocketOptionCall.TryCreate(invocation, context.Symbols.Socket) is { Kind: SocketOptionCallKind.KeepAliveValues };
 }

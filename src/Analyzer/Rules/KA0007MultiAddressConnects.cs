@@ -1,7 +1,9 @@
 using System.Net;
+using KeepAliveAnalyzers.Engine.Code;
+using KeepAliveAnalyzers.Engine.Sockets;
 using KeepAliveAnalyzers.Engine;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Rules;
 

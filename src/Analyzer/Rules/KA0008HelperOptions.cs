@@ -1,7 +1,8 @@
+using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Rules;
 

@@ -1,10 +1,14 @@
 using System.Collections.Generic;
 using System.Threading;
+using KeepAliveAnalyzers.Engine.Code;
+using KeepAliveAnalyzers.Engine.Connections;
+using KeepAliveAnalyzers.Engine.Platform;
+using KeepAliveAnalyzers.Engine.Sockets;
 using KeepAliveAnalyzers.Engine;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using static KeepAliveAnalyzers.Engine.SocketOptionCall;
+using Microsoft.CodeAnalysis;
+using static KeepAliveAnalyzers.Engine.Sockets.SocketOptionCall;
 
 namespace KeepAliveAnalyzers.Rules;
 
@@ -44,7 +48,7 @@ internal readonly struct KA0008Setting
 /// </summary>
 internal static class KA0008SocketTimings
 {
-    public static KA0008Setting? Classify(SocketOptionCall call, AnalysisContextData data, CancellationToken cancellationToken)
+    public static KA0008Setting? Classify(SocketOptionCall call, ConnectionsContext data, CancellationToken cancellationToken)
     {
         var value = call.ValueArgument.Value;
         switch (call.Kind)
@@ -62,7 +66,7 @@ internal static class KA0008SocketTimings
                 return timing is { } found ? new KA0008Setting(found, ConstantEvaluator.TryGetInteger(value) * scale) : null;
 
             // (6, 18) is TCP_FAIL_CONNECT_ON_ICMP_ERROR on Windows (docs/socket-options.md §1.5).
-            case SocketOptionCallKind.SetRaw when call.Level == LevelTcp && call.Name == LinuxUserTimeout && !call.Invocation.CanRunOnlyOnWindows(data, cancellationToken):
+            case SocketOptionCallKind.SetRaw when call.Level == LevelTcp && call.Name == LinuxUserTimeout && !call.Invocation.CanRunOnlyOnWindows(data.Platform, cancellationToken):
                 var image = ConstantBytes.TryGet(value, call.Invocation);
                 var milliseconds = image is { Length: null or >= 4 } ? image.ReadUInt32(0) : null;
                 return new KA0008Setting(KA0008Timing.LinuxUserTimeout, milliseconds / 1000.0);
@@ -83,7 +87,7 @@ internal static class KA0008SocketTimings
     };
 
     /// <summary>Every setting made on <paramref name="target"/>: in the method of <paramref name="origin"/> for a local or parameter, in its type for a field or property.</summary>
-    public static List<KA0008Setting> On(ISymbol target, IOperation origin, AnalysisContextData data, CancellationToken cancellationToken)
+    public static List<KA0008Setting> On(ISymbol target, IOperation origin, ConnectionsContext data, CancellationToken cancellationToken)
     {
         var settings = new List<KA0008Setting>();
         if (target is ILocalSymbol or IParameterSymbol)
@@ -113,7 +117,7 @@ internal static class KA0008SocketTimings
         return settings;
     }
 
-    private static void Add(List<KA0008Setting> settings, IInvocationOperation? invocation, ISymbol target, AnalysisContextData data, CancellationToken cancellationToken)
+    private static void Add(List<KA0008Setting> settings, IInvocationOperation? invocation, ISymbol target, ConnectionsContext data, CancellationToken cancellationToken)
     {
         if (invocation is not null && SocketOptionCall.TryCreate(invocation, data.Symbols.Socket!) is { } call && Classify(call, data, cancellationToken) is { } setting &&
             SymbolEqualityComparer.Default.Equals(TargetOf(invocation.Instance), target))

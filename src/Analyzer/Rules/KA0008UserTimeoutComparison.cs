@@ -1,3 +1,4 @@
+using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine;
 
 namespace KeepAliveAnalyzers.Rules;

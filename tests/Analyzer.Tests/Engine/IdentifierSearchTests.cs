@@ -1,3 +1,4 @@
+using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;

@@ -1,14 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using System;
 using KeepAliveAnalyzers.Engine;
+using KeepAliveAnalyzers.Hosting;
 using KeepAliveAnalyzers.Rules;
-using KeepAliveAnalyzers.Tests.Rules;
 using KeepAliveAnalyzers.Tests.Infrastructure;
+using KeepAliveAnalyzers.Tests.Rules;
 using KeepAliveAnalyzers.Tests.Verifiers;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace KeepAliveAnalyzers.Tests.Engine;
@@ -63,10 +64,10 @@ public class RuleFailuresTests
     [Fact]
     public async Task A_socket_call_rule_that_throws_leaves_the_other_rules_their_findings()
     {
-        var code = KA0004WrongKeepAliveValueAnalyzerTests.Template.Replace(
+        var code = KA0004WrongKeepAliveValueTests.Template.Replace(
             "/*code*/", "socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 30000);");
 
-        var result = await RunAsync(new ThrowingSocketCallHost(), code);
+        var result = await RunAsync(ThrowingRuleHosts.SocketCall(), code);
 
         Assert.Contains(result.Diagnostics, d => d.Id == "KA0004");
         Assert.Contains(result.AnalyzerFailures, f => f.Contains("socket-call rule failed"));
@@ -91,7 +92,7 @@ public class RuleFailuresTests
             }
             """;
 
-        var result = await RunAsync(new ThrowingConnectionHost(), code);
+        var result = await RunAsync(ThrowingRuleHosts.Connection(), code);
 
         Assert.Equal(["KA0001 '_second'"], result.Diagnostics.Select(d => $"{d.Id} '{d.GetMessage().Split('\'')[1]}'"));
         Assert.Contains(result.AnalyzerFailures, f => f.Contains("connection rule failed on _first"));

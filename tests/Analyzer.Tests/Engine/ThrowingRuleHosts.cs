@@ -1,37 +1,31 @@
 using System;
-using KeepAliveAnalyzers.Engine;
+using KeepAliveAnalyzers.Engine.Connections;
+using KeepAliveAnalyzers.Hosting;
 using KeepAliveAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KeepAliveAnalyzers.Tests.Engine;
 
-/// <summary>The descriptor of the failing test rules below.</summary>
-internal static class ThrowingRules
+/// <summary>Test hosts for <see cref="RuleFailuresTests"/>: the shipped analyzer with a failing rule hosted before a real one.</summary>
+internal static class ThrowingRuleHosts
 {
     public static readonly DiagnosticDescriptor Failing = new("KA9901", "Fails", "Fails", "Test", DiagnosticSeverity.Warning, true);
-}
 
-/// <summary>Test host for <see cref="RuleFailuresTests"/>: a rule that throws on every invocation, hosted before KA0004 so that KA0004 runs after the failure.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class ThrowingSocketCallHost : SocketCallRuleAnalyzer
-{
-    public ThrowingSocketCallHost()
-        : base(
-            new SocketCallRule(ThrowingRules.Failing, start => start.On(OperationKind.Invocation, _ => throw new InvalidOperationException("socket-call rule failed"))),
-            KA0004WrongKeepAliveValueAnalyzer.Definition)
+    /// <summary>A rule that throws on every invocation, hosted before KA0004 so that KA0004 runs after the failure.</summary>
+    public static KeepAliveAnalyzer SocketCall() => new([new ThrowingSocketCallRule(), new KA0004WrongKeepAliveValue()]);
+
+    /// <summary>A rule that throws on the connection held in <c>_first</c>, hosted before KA0001.</summary>
+    public static KeepAliveAnalyzer Connection() => new([new ThrowingConnectionRule(), new KA0001NoDeadPeerDetection()]);
+
+    private sealed class ThrowingSocketCallRule() : SocketCallRule(Failing)
     {
+        public override void Start(SocketCallRuleStart start) =>
+            start.On(OperationKind.Invocation, _ => throw new InvalidOperationException("socket-call rule failed"));
     }
-}
 
-/// <summary>A rule that throws on the connection held in <c>_first</c>, hosted before KA0001.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class ThrowingConnectionHost : ConnectionRuleAnalyzer
-{
-    public ThrowingConnectionHost()
-        : base(
-            new ConnectionRule(ThrowingRules.Failing, assessment => assessment.Name == "_first" ? throw new InvalidOperationException("connection rule failed on _first") : false),
-            KA0001NoDeadPeerDetectionAnalyzer.Definition)
+    private sealed class ThrowingConnectionRule() : ConnectionRule(Failing)
     {
+        public override bool Reports(ConnectionAssessment assessment) =>
+            assessment.Name == "_first" ? throw new InvalidOperationException("connection rule failed on _first") : false;
     }
 }

@@ -16,10 +16,21 @@ public class DescriptorTests
         XDocument.Load(Path.Combine(RepositoryFiles.Root, "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value.TrimEnd('/');
 
     [Fact]
-    public void Discovery_finds_the_shipped_analyzers()
+    public void One_analyzer_ships_every_rule_of_the_catalog()
     {
-        Assert.Contains(ShippedRules.Analyzers, analyzer => analyzer is ConnectionRulesAnalyzer);
+        // Rules are hosted, never loaded on their own: the one [DiagnosticAnalyzer] is the shipped KeepAliveAnalyzer.
+        var analyzer = Assert.Single(ShippedRules.Analyzers);
+        Assert.IsType<KeepAliveAnalyzer>(analyzer);
+        Assert.Equal(RuleCatalog.All.Select(rule => rule.Descriptor.Id), analyzer.SupportedDiagnostics.Select(d => d.Id));
         Assert.Contains(RuleIds.NoDeadPeerDetection, ShippedRules.ById.Keys);
+    }
+
+    [Fact]
+    public void The_catalog_lists_each_rule_once_in_id_order()
+    {
+        var ids = RuleCatalog.All.Select(rule => rule.Descriptor.Id).ToList();
+        Assert.Equal(ids.OrderBy(id => id, StringComparer.Ordinal).Distinct(), ids);
+        Assert.Equal(typeof(RuleIds).GetFields().Length, ids.Count);
     }
 
     [Theory]

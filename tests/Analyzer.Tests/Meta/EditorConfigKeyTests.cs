@@ -1,6 +1,7 @@
-using System;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System;
+using KeepAliveAnalyzers.Engine.Sockets;
 using KeepAliveAnalyzers.Engine;
 using Xunit;
 

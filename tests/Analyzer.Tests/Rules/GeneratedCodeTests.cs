@@ -24,17 +24,17 @@ public class GeneratedCodeTests
     /// <summary>Per rule: the analyzer, a case it reports (with markup), and the declaration of the member holding the site.</summary>
     private static readonly Dictionary<string, (DiagnosticAnalyzer Analyzer, string Source, string Member)> Cases = new()
     {
-        ["KA0001"] = (new KA0001NoDeadPeerDetectionAnalyzer(), With(FeedClient, string.Empty, "KA0001"), "public void Open("),
-        ["KA0002"] = (new KA0002KeepAliveWithDefaultTimingsAnalyzer(), With(FeedClient, KeepAliveOn, "KA0002"), "public void Open("),
-        ["KA0003"] = (new KA0003NoUserTimeoutAnalyzer(), With(FeedClient, KeepAliveOn + " socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);", "KA0003"), "public void Open("),
-        ["KA0004"] = (new KA0004WrongKeepAliveValueAnalyzer(), KA0004WrongKeepAliveValueAnalyzerTests.Template.Replace(
+        ["KA0001"] = (KeepAliveAnalyzer.WithRules("KA0001"), With(FeedClient, string.Empty, "KA0001"), "public void Open("),
+        ["KA0002"] = (KeepAliveAnalyzer.WithRules("KA0002"), With(FeedClient, KeepAliveOn, "KA0002"), "public void Open("),
+        ["KA0003"] = (KeepAliveAnalyzer.WithRules("KA0003"), With(FeedClient, KeepAliveOn + " socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);", "KA0003"), "public void Open("),
+        ["KA0004"] = (KeepAliveAnalyzer.WithRules("KA0004"), KA0004WrongKeepAliveValueTests.Template.Replace(
             "/*code*/", "socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, [|30000|]);"), "public void Apply("),
-        ["KA0005"] = (new KA0005WindowsOnlyKeepAliveApiAnalyzer(), KA0005WindowsOnlyKeepAliveApiAnalyzerDiagnosticTests.Template.Replace(
+        ["KA0005"] = (KeepAliveAnalyzer.WithRules("KA0005"), KA0005WindowsOnlyKeepAliveApiDiagnosticTests.Template.Replace(
             "/*body*/", "[|socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000))|];"), "public static void Apply("),
-        ["KA0006"] = (new KA0006TimingsWithoutKeepAliveAnalyzer(), With(FeedClient, "socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);", "KA0006"), "public void Open("),
-        ["KA0007"] = (new KA0007RawOptionBeforeMultiAddressConnectAnalyzer(), KA0007RawOptionBeforeMultiAddressConnectAnalyzerDiagnosticTests.Template.Replace(
+        ["KA0006"] = (KeepAliveAnalyzer.WithRules("KA0006"), With(FeedClient, "socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);", "KA0006"), "public void Open("),
+        ["KA0007"] = (KeepAliveAnalyzer.WithRules("KA0007"), KA0007RawOptionBeforeMultiAddressConnectDiagnosticTests.Template.Replace(
             "/*body*/", "[|socket.SetRawSocketOption(6, 18, UserTimeout)|]; socket.Connect(host, port);"), "public async Task OpenAsync("),
-        ["KA0008"] = (new KA0008UserTimeoutMismatchAnalyzer(), KA0008UserTimeoutMismatchAnalyzerTests.Template.Replace(
+        ["KA0008"] = (KeepAliveAnalyzer.WithRules("KA0008"), KA0008UserTimeoutMismatchTests.Template.Replace(
             "/*code*/", "socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 300); socket.SetRawSocketOption(6, 18, [|BitConverter.GetBytes(60_000)|]);"), "public void Open("),
     };
 

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
+using System;
+using KeepAliveAnalyzers.Rules;
 using KeepAliveAnalyzers.Tests.Verifiers;
 using Xunit;
 
@@ -16,7 +17,7 @@ namespace KeepAliveAnalyzers.Tests.Rules;
 /// </summary>
 public static class KA0001NoCrashTests
 {
-    private const string TestClassPrefix = "KA0001NoDeadPeerDetectionAnalyzer";
+    private const string TestClassPrefix = "KA0001NoDeadPeerDetection";
 
     /// <summary>Each group takes the sources of the test classes whose names (after the prefix) start with one of its keys.</summary>
     private static readonly Dictionary<string, string[]> Groups = new()
@@ -93,5 +94,6 @@ public static class KA0001NoCrashTests
 
     private static IEnumerable<Type> TestClasses() =>
         typeof(KA0001NoCrashTests).Assembly.GetTypes()
-            .Where(type => type.Namespace == typeof(KA0001NoCrashTests).Namespace && type.Name.StartsWith(TestClassPrefix, StringComparison.Ordinal));
+            .Where(type => type.Namespace == typeof(KA0001NoCrashTests).Namespace && type.Name.StartsWith(TestClassPrefix, StringComparison.Ordinal) &&
+                           !type.Name.StartsWith(TestClassPrefix + "CodeFix", StringComparison.Ordinal)); // the analyzer's tests; the fixes' sources are their own
 }

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using KeepAliveAnalyzers.Tests.Verifiers;
 using Xunit;
 using Verify = KeepAliveAnalyzers.Tests.Verifiers.CodeFixVerifier<
-    KeepAliveAnalyzers.Rules.KA0001NoDeadPeerDetectionAnalyzer,
+    KeepAliveAnalyzers.Rules.KA0001NoDeadPeerDetection,
     KeepAliveAnalyzers.CodeFixes.KA0001NoDeadPeerDetectionCodeFix>;
 
 namespace KeepAliveAnalyzers.Tests.Rules;

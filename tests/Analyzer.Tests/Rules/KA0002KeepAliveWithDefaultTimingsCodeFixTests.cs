@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using KeepAliveAnalyzers.Tests.Verifiers;
 using Xunit;
 using Verify = KeepAliveAnalyzers.Tests.Verifiers.CodeFixVerifier<
-    KeepAliveAnalyzers.Rules.KA0002KeepAliveWithDefaultTimingsAnalyzer,
+    KeepAliveAnalyzers.Rules.KA0002KeepAliveWithDefaultTimings,
     KeepAliveAnalyzers.CodeFixes.KA0002KeepAliveWithDefaultTimingsCodeFix>;
 
 namespace KeepAliveAnalyzers.Tests.Rules;

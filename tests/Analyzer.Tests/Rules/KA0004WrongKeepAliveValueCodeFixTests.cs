@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using KeepAliveAnalyzers.CodeFixes;
 using Xunit;
 using Verify = KeepAliveAnalyzers.Tests.Verifiers.CodeFixVerifier<
-    KeepAliveAnalyzers.Rules.KA0004WrongKeepAliveValueAnalyzer,
+    KeepAliveAnalyzers.Rules.KA0004WrongKeepAliveValue,
     KeepAliveAnalyzers.CodeFixes.KA0004WrongKeepAliveValueCodeFix>;
 
 namespace KeepAliveAnalyzers.Tests.Rules;

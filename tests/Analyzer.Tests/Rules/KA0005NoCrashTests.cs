@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using KeepAliveAnalyzers.Rules;
 using KeepAliveAnalyzers.Tests.Verifiers;
 using Xunit;
 
@@ -39,7 +40,7 @@ public class KA0005NoCrashTests
         }
         """;
 
-    private static readonly RuleTestSources Sources = new("KA0005", "KA0005WindowsOnlyKeepAliveApiAnalyzer", "KA0005NoCrashTests.Fragments", Fragments);
+    private static readonly RuleTestSources Sources = new("KA0005", "KA0005WindowsOnlyKeepAliveApi", "KA0005NoCrashTests.Fragments", Fragments);
 
     public static TheoryData<string, TestTargetFramework> Cases() => Sources.Cases();
 

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = KeepAliveAnalyzers.Tests.Verifiers.CodeFixVerifier<
-    KeepAliveAnalyzers.Rules.KA0006TimingsWithoutKeepAliveAnalyzer,
+    KeepAliveAnalyzers.Rules.KA0006TimingsWithoutKeepAlive,
     KeepAliveAnalyzers.CodeFixes.KA0006TimingsWithoutKeepAliveCodeFix>;
 
 namespace KeepAliveAnalyzers.Tests.Rules;

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using KeepAliveAnalyzers.Rules;
 using KeepAliveAnalyzers.Tests.Verifiers;
 using Xunit;
 
@@ -39,7 +40,7 @@ public class KA0007NoCrashTests
         }
         """;
 
-    private static readonly RuleTestSources Sources = new("KA0007", "KA0007RawOptionBeforeMultiAddressConnectAnalyzer", "KA0007NoCrashTests.Fragments", Fragments);
+    private static readonly RuleTestSources Sources = new("KA0007", "KA0007RawOptionBeforeMultiAddressConnect", "KA0007NoCrashTests.Fragments", Fragments);
 
     public static TheoryData<string, TestTargetFramework> Cases() => Sources.Cases();
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading.Tasks;
+using KeepAliveAnalyzers.Hosting;
 using KeepAliveAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,18 +11,35 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KeepAliveAnalyzers.Tests.Verifiers;
 
 /// <summary>
-/// Verifies that <typeparamref name="TAnalyzer"/> reports exactly the diagnostics marked in the source
+/// Verifies that <typeparamref name="TAnalyzer"/> (an analyzer, or a KA rule run by the shipped analyzer: see
+/// <see cref="AnalyzerUnderTest"/>) reports exactly the diagnostics marked in the source
 /// (<c>[|…|]</c> or <c>{|ID:…|}</c>), throws nothing, and honours <c>#pragma warning disable</c> and generated code.
 /// </summary>
 public static class AnalyzerVerifier<TAnalyzer>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TAnalyzer : class, new()
 {
     public static Task VerifyAsync([StringSyntax("C#-test")] string source, TestOptions? options = null) =>
         VerifyAsync([source], options);
 
     /// <summary>Several documents (Test0.cs, Test1.cs, …) in one project, each with its own markup.</summary>
     public static Task VerifyAsync(IReadOnlyList<string> sources, TestOptions? options = null) =>
-        AnalyzerVerification.VerifyAsync(new TAnalyzer(), sources, options ?? TestOptions.Default, "Source");
+        AnalyzerVerification.VerifyAsync(AnalyzerUnderTest.Create<TAnalyzer>(), sources, options ?? TestOptions.Default, "Source");
+}
+
+/// <summary>What a verifier runs for its type argument.</summary>
+internal static class AnalyzerUnderTest
+{
+    /// <summary>
+    /// A KA rule (<c>KA0001NoDeadPeerDetection</c>) is run inside <see cref="KeepAliveAnalyzer"/>, the one analyzer the
+    /// package ships, filtered to that rule: what is tested is what users load. Any other type must be an analyzer.
+    /// </summary>
+    public static DiagnosticAnalyzer Create<T>()
+        where T : class, new() => new T() switch
+        {
+            KeepAliveRule rule => KeepAliveAnalyzer.WithRules(rule.Descriptor.Id),
+            DiagnosticAnalyzer analyzer => analyzer,
+            var other => throw new System.ArgumentException($"{other.GetType().Name} is neither a KA rule nor an analyzer."),
+        };
 }
 
 /// <summary>The analyzer checks shared by <see cref="AnalyzerVerifier{TAnalyzer}"/> and <see cref="CodeFixVerifier{TAnalyzer, TCodeFix}"/>.</summary>

@@ -14,7 +14,7 @@ namespace KeepAliveAnalyzers.Tests.Verifiers;
 /// time until none is offered, then Fix All at Document, Project and Solution scope, all giving the same text.
 /// </summary>
 public static class CodeFixVerifier<TAnalyzer, TCodeFix>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TAnalyzer : class, new()
     where TCodeFix : CodeFixProvider, new()
 {
     public static Task VerifyAnalyzerAsync([StringSyntax("C#-test")] string source, TestOptions? options = null) =>
@@ -31,7 +31,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         if (sources.Count != fixedSources.Count)
             throw new ArgumentException($"{sources.Count} sources but {fixedSources.Count} fixed sources.", nameof(fixedSources));
         options ??= TestOptions.Default;
-        var analyzer = new TAnalyzer();
+        var analyzer = AnalyzerUnderTest.Create<TAnalyzer>();
         var fix = new TCodeFix();
         var runner = new CodeFixRunner(analyzer, fix, TestAnalyzerConfig.Parse(options.EditorConfig), options.EquivalenceKey);
 
@@ -76,7 +76,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     public static async Task VerifyNoFixOfferedAsync(IReadOnlyList<string> sources, TestOptions? options = null)
     {
         options ??= TestOptions.Default;
-        var analyzer = new TAnalyzer();
+        var analyzer = AnalyzerUnderTest.Create<TAnalyzer>();
         var fix = new TCodeFix();
         var runner = new CodeFixRunner(analyzer, fix, TestAnalyzerConfig.Parse(options.EditorConfig), options.EquivalenceKey);
         var codes = await AnalyzerVerification.VerifyAsync(analyzer, sources, options, "Source");

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KeepAliveAnalyzers.Engine.Code;
+
+/// <summary>
+/// The calls of an in-source method found in the compilation. Incomplete when the method can also be reached in a way
+/// the search cannot see: used as a delegate, overridable, an interface implementation, or invoked by reflection.
+/// </summary>
+internal sealed class CallSites
+{
+    private static readonly CallSites Incomplete = new(ImmutableArray<IInvocationOperation>.Empty, isComplete: false);
+
+    private CallSites(ImmutableArray<IInvocationOperation> invocations, bool isComplete)
+    {
+        Invocations = invocations;
+        IsComplete = isComplete;
+    }
+
+    public ImmutableArray<IInvocationOperation> Invocations { get; }
+
+    public bool IsComplete { get; }
+
+    /// <summary>Looks the method's name up in the compilation's name index, then binds only those names. Used only for sites already suspected.</summary>
+    public static CallSites Find(IMethodSymbol method, CodeContext code, NameOccurrences names, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsOverride || method.IsAbstract ||
+            !method.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterfaceMember(method))
+        {
+            return Incomplete;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<IInvocationOperation>();
+        foreach (var name in names.Of(method.Name))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var model = code.GetSemanticModel(name.SyntaxTree);
+            var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol as IMethodSymbol;
+            symbol = symbol?.ReducedFrom ?? symbol;
+            if (symbol is null || !SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method.OriginalDefinition))
+            {
+                continue;
+            }
+
+            if (InvocationOf(name) is not { } invocationSyntax ||
+                model.GetOperation(invocationSyntax, cancellationToken) is not IInvocationOperation invocation)
+            {
+                return Incomplete; // a method group: called from somewhere the search cannot follow
+            }
+
+            builder.Add(invocation);
+        }
+
+        return new CallSites(builder.ToImmutable(), isComplete: true);
+    }
+
+    private static bool ImplementsInterfaceMember(IMethodSymbol method)
+    {
+        foreach (var @interface in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static InvocationExpressionSyntax? InvocationOf(SimpleNameSyntax name)
+    {
+        SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access
+            : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
+            : name;
+        return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
+    }
+}

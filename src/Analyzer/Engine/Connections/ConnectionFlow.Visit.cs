@@ -1,0 +1,300 @@
+using System.Collections.Generic;
+using KeepAliveAnalyzers.Engine.Code;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
+
+namespace KeepAliveAnalyzers.Engine.Connections;
+
+internal sealed partial class ConnectionFlow
+{
+    /// <summary>Follows the value <paramref name="value"/> produces to where it lands.</summary>
+    private void VisitValue(IOperation value, IOperation origin)
+    {
+        if (!Step())
+        {
+            return;
+        }
+
+        var consumer = value.ValueConsumer(out var carrier);
+        switch (consumer)
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                SetName(declarator.Symbol.Name);
+                if (value == origin && IsUsingResource(declarator))
+                {
+                    IsScopeBound = true;
+                }
+
+                VisitSymbol(declarator.Symbol, origin, declarator);
+                break;
+            case ISimpleAssignmentOperation assignment when assignment.Value == carrier:
+                VisitHolder(assignment.Target, origin);
+                break;
+            case IFieldInitializerOperation fieldInitializer:
+                foreach (var field in fieldInitializer.InitializedFields)
+                {
+                    SetName(field.Name);
+                    VisitMember(field);
+                }
+
+                break;
+            case IPropertyInitializerOperation propertyInitializer:
+                foreach (var property in propertyInitializer.InitializedProperties)
+                {
+                    SetName(property.Name);
+                    VisitMember(property);
+                }
+
+                break;
+            case IArgumentOperation argument:
+                VisitArgument(argument, origin);
+                break;
+            case IReturnOperation:
+                VisitReturn(consumer);
+                break;
+            case IInvocationOperation invocation when invocation.Instance == carrier:
+                VisitCallOn(invocation, origin);
+                break;
+            case IPropertyReferenceOperation property when property.Instance == carrier:
+                VisitPropertyOf(property, origin);
+                break;
+            case IConditionalAccessOperation access when access.Operation == carrier:
+                VisitConditionalAccess(access, origin);
+                break;
+            case IArrayInitializerOperation or ITupleOperation
+                or IAnonymousObjectCreationOperation or IMemberInitializerOperation:
+                Add(Evidence.Stored);
+                break;
+            case IIsPatternOperation { Pattern: IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } } pattern when pattern.Value == carrier:
+                VisitSymbol(local, origin, pattern); // if (client.Client is Socket socket) ...: the same connection
+                break;
+            case IIsPatternOperation { Pattern: IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local } } pattern when pattern.Value == carrier:
+                VisitSymbol(local, origin, pattern);
+                break;
+            case IInvalidOperation or IDynamicInvocationOperation or IDynamicObjectCreationOperation:
+                Add(Evidence.Escaped); // code that does not bind (a type from an unresolved package): as unknown as a third-party call
+                break;
+        }
+    }
+
+    /// <summary>A read of a local, parameter, field or property that holds the connection.</summary>
+    private void VisitRead(IOperation reference, IOperation origin)
+    {
+        if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+        {
+            return; // a write replaces the connection; it does not use it
+        }
+
+        if (reference.IsCapturedAwayFrom(origin))
+        {
+            Add(Evidence.Captured);
+        }
+
+        VisitValue(reference, origin);
+    }
+
+    /// <summary>Where an assignment stores the connection.</summary>
+    private void VisitHolder(IOperation target, IOperation origin)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                SetName(local.Local.Name);
+                VisitSymbol(local.Local, origin, target);
+                break;
+            case IParameterReferenceOperation parameter:
+                SetName(parameter.Parameter.Name);
+                VisitSymbol(parameter.Parameter, origin, target);
+                Add(Evidence.Escaped); // an out/ref parameter or a reassigned one: the caller may keep it
+                break;
+            case IFieldReferenceOperation field:
+                SetName(field.Field.Name);
+                VisitMember(field.Field);
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                SetName(property.Property.Name);
+                VisitMember(property.Property);
+                break;
+            case IPropertyReferenceOperation { Property.Name: "Server" or "Client" or "Socket" } alias:
+                VisitPropertyOf(alias, origin);
+                break;
+            default:
+                Add(Evidence.Stored); // an array element, an indexer, a dictionary slot
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The reads of a local or parameter that can see the value stored at <paramref name="definition"/>: a read
+    /// before it, or after a later assignment, sees another value (<c>var c = new TcpClient(); c = listener.AcceptTcpClient();</c>
+    /// makes the first client a placeholder). Textual order stands in for flow analysis; loops are rare here.
+    /// </summary>
+    private void VisitSymbol(ISymbol symbol, IOperation origin, IOperation? definition)
+    {
+        if (!_visited.Add(symbol))
+        {
+            return;
+        }
+
+        var references = ReferencesIn(origin.Root(), symbol);
+        if (definition is null)
+        {
+            foreach (var reference in references)
+            {
+                VisitRead(reference, origin);
+            }
+
+            return;
+        }
+
+        var start = definition.Syntax.SpanStart;
+        var end = int.MaxValue;
+        foreach (var reference in references)
+        {
+            var position = reference.Syntax.SpanStart;
+            if (IsWrite(reference) && position > start && position < end && !definition.IsAncestorOf(reference))
+            {
+                end = position;
+            }
+        }
+
+        foreach (var reference in references)
+        {
+            var position = reference.Syntax.SpanStart;
+            if (position > start && position < end)
+            {
+                VisitRead(reference, origin);
+            }
+        }
+    }
+
+    /// <summary><c>using var c = ...</c> or <c>using (var c = ...)</c>: disposed when the scope ends.</summary>
+    private static bool IsUsingResource(IVariableDeclaratorOperation declarator) =>
+        declarator.Parent is IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation group } &&
+        group.Parent is IUsingDeclarationOperation or IUsingOperation;
+
+    private static bool IsWrite(IOperation reference) =>
+        reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference;
+
+    /// <summary>A field or property that holds the connection: long-lived by definition; its uses across the type still tell whether it is configured, connected or a listener.</summary>
+    private void VisitMember(ISymbol member)
+    {
+        Add(Evidence.Stored);
+        if (!_visited.Add(member.OriginalDefinition))
+        {
+            return;
+        }
+
+        _members.Add(member.OriginalDefinition);
+        VisitMemberIn(member.ContainingType, member);
+        if (_homeType is not null && !SymbolEqualityComparer.Default.Equals(_homeType.OriginalDefinition, member.ContainingType?.OriginalDefinition))
+        {
+            VisitMemberIn(_homeType, member);
+        }
+    }
+
+    private void VisitMemberIn(INamedTypeSymbol? type, ISymbol member)
+    {
+        if (type is null || type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return;
+        }
+
+        // Other code touching the member tells what happens to the connection, but the message names the holder
+        // the site's own code uses.
+        var naming = _naming;
+        _naming = false;
+        foreach (var reference in _data.GetTypeIndex(type, _cancellationToken).ReferencesTo(member, _cancellationToken))
+        {
+            VisitRead(reference, reference.Root());
+        }
+
+        _naming = naming;
+    }
+
+    private void VisitAcceptedIntoEventArgs()
+    {
+        if (_homeType is null)
+        {
+            return;
+        }
+
+        var reads = _data.GetTypeIndex(_homeType, _cancellationToken).AcceptSocketReads(_cancellationToken);
+        if (reads.Count == 0)
+        {
+            Add(Evidence.Escaped); // the completion handler lives elsewhere
+        }
+
+        foreach (var read in reads)
+        {
+            if (read.Parent is not ISimpleAssignmentOperation assignment || assignment.Target != read)
+            {
+                VisitValue(read, read.Root());
+            }
+        }
+    }
+
+    private void VisitReturn(IOperation returnOperation)
+    {
+        for (var current = returnOperation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                Add(Evidence.Escaped);
+                return;
+            }
+        }
+
+        var method = OwningMethod(returnOperation.Root());
+        if (method is null || _homeType is null || !_visited.Add(method))
+        {
+            Add(Evidence.Returned);
+            return;
+        }
+
+        // A factory: what its callers in the same type do with the result decides (NetCoreServer-style CreateSocket()).
+        var calls = _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method, _cancellationToken);
+        if (calls.Count == 0 || method.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Internal))
+        {
+            Add(Evidence.Returned);
+        }
+
+        foreach (var call in calls)
+        {
+            VisitValue(call, call.Root());
+        }
+    }
+
+    private IMethodSymbol? OwningMethod(IOperation root) =>
+        root.SemanticModel?.GetDeclaredSymbol(root.Syntax, _cancellationToken) as IMethodSymbol;
+
+    private List<IOperation> ReferencesIn(IOperation root, ISymbol symbol)
+    {
+        if (!_symbolReferences.TryGetValue(root, out var map))
+        {
+            map = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                ISymbol? referenced = operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    _ => null,
+                };
+                if (referenced is not null)
+                {
+                    if (!map.TryGetValue(referenced, out var list))
+                    {
+                        map[referenced] = list = new List<IOperation>();
+                    }
+
+                    list.Add(operation);
+                }
+            }
+
+            _symbolReferences[root] = map;
+        }
+
+        return map.TryGetValue(symbol, out var references) ? references : new List<IOperation>();
+    }
+}

@@ -181,13 +181,16 @@ internal sealed class KA0007RawOptionBeforeMultiAddressConnect : SocketCallRule
         return null;
     }
 
-    /// <summary>A new socket or client stored in the same variable between the two: the connect is on another socket.</summary>
+    /// <summary>
+    /// A new socket or client stored in the same variable between the two: the connect is on another socket. The variable is
+    /// named as the socket key names it, so a store into another object's field (<c>other._socket = …</c>) is not one.
+    /// </summary>
     private static bool IsReassignedBetween(IOperation body, KA0007SocketKey socket, int start, int end)
     {
         foreach (var operation in body.DescendantsAndSelf())
         {
             if (operation is ISimpleAssignmentOperation assignment && assignment.Syntax.SpanStart >= start && assignment.Syntax.SpanStart < end &&
-                HolderOf(assignment.Target) is { } target && SymbolEqualityComparer.Default.Equals(target, socket.Holder))
+                KA0007SocketKey.HolderOf(assignment.Target) is { } target && SymbolEqualityComparer.Default.Equals(target, socket.Holder))
             {
                 return true;
             }
@@ -195,15 +198,6 @@ internal sealed class KA0007RawOptionBeforeMultiAddressConnect : SocketCallRule
 
         return false;
     }
-
-    private static ISymbol? HolderOf(IOperation target) => target switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation property => property.Property,
-        _ => null,
-    };
 
     private static bool IsInNameOf(IOperation operation)
     {

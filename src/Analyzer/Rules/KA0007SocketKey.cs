@@ -47,7 +47,8 @@ internal readonly struct KA0007SocketKey : IEquatable<KA0007SocketKey>
     public static KA0007SocketKey? OfTcpClient(IOperation? receiver, KnownSymbols symbols) =>
         HolderOf(Unwrap(receiver)) is { } holder ? new KA0007SocketKey(holder, isTcpClientSocket: true) : null;
 
-    private static ISymbol? HolderOf(IOperation? receiver) => receiver switch
+    /// <summary>The variable an expression names, as the key names it: a local, a parameter, or a field/property of this instance.</summary>
+    public static ISymbol? HolderOf(IOperation? receiver) => Unwrap(receiver) switch
     {
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,

@@ -56,6 +56,8 @@ public class KA0007RawOptionBeforeMultiAddressConnectDiagnosticTests
     [InlineData("Console.WriteLine([|socket.SafeHandle|].IsInvalid); await socket.ConnectAsync(host, port);")]
     [InlineData("[|_socket.SetRawSocketOption(6, 18, UserTimeout)|]; _socket.Connect(host, port);")]
     [InlineData("[|this._socket.SetRawSocketOption(6, 18, UserTimeout)|]; await _socket.ConnectAsync(host, port);")]
+    // A store into another object's field is not a new socket in this one's.
+    [InlineData("[|_socket.SetRawSocketOption(6, 18, UserTimeout)|]; var other = new Connector(); other._socket = new Socket(SocketType.Stream, ProtocolType.Tcp); _socket.Connect(host, port);")]
     [InlineData("[|client.Client.SetRawSocketOption(6, 18, UserTimeout)|]; client.Connect(host, port);")]
     [InlineData("[|client.Client.SetRawSocketOption(6, 18, UserTimeout)|]; await client.ConnectAsync(host, port);")]
     [InlineData("var raw = client.Client; [|raw.SetRawSocketOption(6, 18, UserTimeout)|]; await client.ConnectAsync(addresses, port);")]

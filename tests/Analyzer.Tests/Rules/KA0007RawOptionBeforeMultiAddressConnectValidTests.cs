@@ -34,6 +34,8 @@ public class KA0007RawOptionBeforeMultiAddressConnectValidTests
     [InlineData("RAW; _socket.Connect(host, port);")]
     [InlineData("var other = new Socket(SocketType.Stream, ProtocolType.Tcp); other.SetRawSocketOption(6, 18, UserTimeout); socket.Connect(host, port);")]
     [InlineData("RAW; socket = new Socket(SocketType.Stream, ProtocolType.Tcp); socket.Connect(host, port);")]
+    [InlineData("_socket.SetRawSocketOption(6, 18, UserTimeout); _socket = new Socket(SocketType.Stream, ProtocolType.Tcp); _socket.Connect(host, port);")]
+    [InlineData("_socket.SetRawSocketOption(6, 18, UserTimeout); this._socket = new Socket(SocketType.Stream, ProtocolType.Tcp); _socket.Connect(host, port);")]
     [InlineData("_client.Client.SetRawSocketOption(6, 18, UserTimeout); client.Connect(host, port);")]
     [InlineData("client.Client.SetRawSocketOption(6, 18, UserTimeout); client.Connect(endPoint);")]
     [InlineData("client.Client.SetRawSocketOption(6, 18, UserTimeout); client = new TcpClient(); client.Connect(host, port);")]

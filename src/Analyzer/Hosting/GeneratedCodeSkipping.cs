@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KeepAliveAnalyzers.Hosting;
 
-/// <summary>How every KA analyzer treats generated code: never analysed, so never reported.</summary>
+/// <summary>How the shipped analyzer treats generated code: never analysed, so never reported.</summary>
 internal static class GeneratedCodeSkipping
 {
     /// <summary>

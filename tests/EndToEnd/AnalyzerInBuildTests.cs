@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Text.Json;
-using KeepAliveAnalyzers.EndToEnd.Infrastructure;
 using KeepAliveAnalyzers;
+using KeepAliveAnalyzers.EndToEnd.Infrastructure;
 using KeepAliveAnalyzers.Rules;
 using Xunit;
 

@@ -5,7 +5,7 @@ namespace KeepAliveAnalyzers.Hosting;
 /// <summary>
 /// A rule: its descriptor plus what it asks of the engine, which is one of two things: a predicate on an assessed
 /// connection (<see cref="ConnectionRule"/>) or callbacks on operations (<see cref="SocketCallRule"/>). Rules are
-/// hosted by the one shipped analyzer, <see cref="KeepAliveAnalyzer"/>; they never register actions themselves.
+/// hosted by the one shipped analyzer, <c>KeepAliveAnalyzer</c>; they never register actions themselves.
 /// </summary>
 internal abstract class KeepAliveRule
 {

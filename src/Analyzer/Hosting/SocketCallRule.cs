@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Engine.Platform;
+using KeepAliveAnalyzers.Engine.Sockets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,5 +1,5 @@
-using KeepAliveAnalyzers.Engine.Connections;
 using KeepAliveAnalyzers.Engine;
+using KeepAliveAnalyzers.Engine.Connections;
 using KeepAliveAnalyzers.Hosting;
 using Microsoft.CodeAnalysis;
 

@@ -1,10 +1,10 @@
+using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Engine.Connections;
 using KeepAliveAnalyzers.Engine.Sockets;
-using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Hosting;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Rules;
 

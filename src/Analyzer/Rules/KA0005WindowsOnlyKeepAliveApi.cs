@@ -1,17 +1,17 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using System;
+using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine.Platform;
 using KeepAliveAnalyzers.Engine.Sockets;
-using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Hosting;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
-using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Rules;
 

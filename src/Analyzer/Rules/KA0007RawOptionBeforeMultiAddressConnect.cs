@@ -1,10 +1,11 @@
+using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine.Platform;
-using KeepAliveAnalyzers.Engine;
+using KeepAliveAnalyzers.Engine.Sockets;
 using KeepAliveAnalyzers.Hosting;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Rules;
 

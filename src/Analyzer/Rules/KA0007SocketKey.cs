@@ -1,9 +1,9 @@
 using System;
+using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine.Sockets;
-using KeepAliveAnalyzers.Engine;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace KeepAliveAnalyzers.Rules;
 

@@ -1,8 +1,8 @@
-using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine;
+using KeepAliveAnalyzers.Engine.Code;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Rules;
 

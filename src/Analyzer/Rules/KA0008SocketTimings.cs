@@ -1,13 +1,13 @@
 using System.Collections.Generic;
 using System.Threading;
+using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine.Connections;
 using KeepAliveAnalyzers.Engine.Platform;
 using KeepAliveAnalyzers.Engine.Sockets;
-using KeepAliveAnalyzers.Engine;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis;
 using static KeepAliveAnalyzers.Engine.Sockets.SocketOptionCall;
 
 namespace KeepAliveAnalyzers.Rules;

@@ -3,7 +3,7 @@ using KeepAliveAnalyzers.Hosting;
 
 namespace KeepAliveAnalyzers.Rules;
 
-/// <summary>Every rule the package ships, in id order: what <see cref="KeepAliveAnalyzer"/> hosts.</summary>
+/// <summary>Every rule the package ships, in id order: what <c>KeepAliveAnalyzer</c> hosts.</summary>
 internal static class RuleCatalog
 {
     public static readonly ImmutableArray<KeepAliveRule> All = ImmutableArray.Create<KeepAliveRule>(

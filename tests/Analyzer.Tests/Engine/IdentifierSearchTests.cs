@@ -1,5 +1,5 @@
-using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine;
+using KeepAliveAnalyzers.Engine.Code;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 

@@ -1,15 +1,15 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using System;
 using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Hosting;
 using KeepAliveAnalyzers.Rules;
 using KeepAliveAnalyzers.Tests.Infrastructure;
 using KeepAliveAnalyzers.Tests.Rules;
 using KeepAliveAnalyzers.Tests.Verifiers;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace KeepAliveAnalyzers.Tests.Engine;

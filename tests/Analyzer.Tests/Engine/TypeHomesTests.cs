@@ -1,12 +1,12 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System;
-using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine;
+using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Tests.Infrastructure;
 using KeepAliveAnalyzers.Tests.Verifiers;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace KeepAliveAnalyzers.Tests.Engine;

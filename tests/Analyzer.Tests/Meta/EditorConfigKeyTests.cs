@@ -1,8 +1,8 @@
+using System;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System;
-using KeepAliveAnalyzers.Engine.Sockets;
 using KeepAliveAnalyzers.Engine;
+using KeepAliveAnalyzers.Engine.Sockets;
 using Xunit;
 
 namespace KeepAliveAnalyzers.Tests.Meta;

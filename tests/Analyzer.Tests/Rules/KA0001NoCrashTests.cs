@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
-using System;
 using KeepAliveAnalyzers.Rules;
 using KeepAliveAnalyzers.Tests.Verifiers;
 using Xunit;

@@ -22,6 +22,12 @@ public class KA0002KeepAliveWithDefaultTimingsTests
     [InlineData("socket.SetSocketOption(optionValue: true, optionName: SocketOptionName.KeepAlive, optionLevel: SocketOptionLevel.Socket);")]
     [InlineData("if (_keepAlive) { " + On + " }")]
     [InlineData(On + " if (OperatingSystem.IsWindows()) { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); }")]
+    // Tuning that only Windows implements, with plain keepalive on the code's own other path: Linux keeps the defaults,
+    // whatever the branch condition is (a setting, an in-source OS helper the analysis cannot read).
+    [InlineData("if (_keepAlive) { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); } else { " + On + " }")]
+    [InlineData("if (!_keepAlive) { " + On + " } else { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); }")]
+    [InlineData("try { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); } catch (PlatformNotSupportedException) { " + On + " }")]
+    [InlineData("if (_keepAlive) socket.IOControl(unchecked((int)0x98000004), new byte[12], null); else socket.SetRawSocketOption(1, 9, BitConverter.GetBytes(1));")]
     public Task Keepalive_with_os_timings_is_reported(string configure) =>
         Verify.VerifyAsync(With(FeedClient, configure, "KA0002"), WithRuntime);
 
@@ -41,6 +47,11 @@ public class KA0002KeepAliveWithDefaultTimingsTests
     [InlineData(On + " socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 6);")]
     [InlineData(On + " socket.SetRawSocketOption(6, 18, BitConverter.GetBytes(120_000));")]
     [InlineData(On + " socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null);")]
+    [InlineData("if (_keepAlive) { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); } else { " + On + " socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60); }")]
+    [InlineData("if (_keepAlive) { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); } else { socket.NoDelay = true; }")]
+    [InlineData("if (_keepAlive) { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); }")]
+    [InlineData("try { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); } catch (PlatformNotSupportedException) { }")]
+    [InlineData("try { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); } finally { " + On + " }")]
     [InlineData(On + " TcpKeepAlive.Configure(socket);")]
     [InlineData("socket.ConfigureTcpKeepAlive(new TcpKeepAliveOptions { Idle = TimeSpan.FromSeconds(30) });")]
     [InlineData("if (OperatingSystem.IsWindows()) { " + On + " }")]

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using KeepAliveAnalyzers.Engine.Sockets;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace KeepAliveAnalyzers.Engine.Connections;
 

@@ -1,10 +1,10 @@
-using System.Threading;
 using System;
+using System.Threading;
 using KeepAliveAnalyzers.Engine.Code;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
-using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Engine.Connections;
 

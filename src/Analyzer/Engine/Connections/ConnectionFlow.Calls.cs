@@ -1,8 +1,8 @@
 using System;
 using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine.Platform;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace KeepAliveAnalyzers.Engine.Connections;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using KeepAliveAnalyzers.Engine.Sockets;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Engine.Connections;
 

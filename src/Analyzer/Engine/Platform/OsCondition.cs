@@ -1,3 +1,5 @@
+using KeepAliveAnalyzers.Engine.Sockets;
+
 namespace KeepAliveAnalyzers.Engine.Platform;
 
 /// <summary>

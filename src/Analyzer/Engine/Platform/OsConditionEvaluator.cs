@@ -1,10 +1,11 @@
+using System;
 using System.Linq;
 using System.Threading;
-using System;
 using KeepAliveAnalyzers.Engine.Code;
+using KeepAliveAnalyzers.Engine.Sockets;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Engine.Platform;
 

@@ -1,8 +1,9 @@
-using System.Threading;
 using System;
+using System.Threading;
 using KeepAliveAnalyzers.Engine.Code;
-using Microsoft.CodeAnalysis.Operations;
+using KeepAliveAnalyzers.Engine.Sockets;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace KeepAliveAnalyzers.Engine.Platform;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using KeepAliveAnalyzers.Engine.Sockets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

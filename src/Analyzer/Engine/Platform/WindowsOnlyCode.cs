@@ -1,4 +1,5 @@
 using System.Threading;
+using KeepAliveAnalyzers.Engine.Sockets;
 using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.Engine.Platform;
@@ -12,7 +13,10 @@ internal static class WindowsOnlyCode
     /// </summary>
     public static bool RunsOnlyOnWindows(this IOperation operation, PlatformContext platform, CancellationToken cancellationToken) =>
         // In a Windows-only project, Windows configuration is all the configuration it needs.
-        (platform.Target.Families & ~OsFamily.Windows) != OsFamily.None && operation.CanRunOnlyOnWindows(platform, cancellationToken);
+        platform.CanRunOffWindows() && operation.CanRunOnlyOnWindows(platform, cancellationToken);
+
+    /// <summary>The project's target lets its code run somewhere other than Windows.</summary>
+    public static bool CanRunOffWindows(this PlatformContext platform) => (platform.Target.Families & ~OsFamily.Windows) != OsFamily.None;
 
     /// <summary>
     /// True when <paramref name="operation"/> cannot run anywhere but Windows: the project targets only Windows, or the

@@ -1,7 +1,7 @@
 using System;
+using KeepAliveAnalyzers.Engine.Code;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using KeepAliveAnalyzers.Engine.Code;
 
 namespace KeepAliveAnalyzers.Engine.Sockets;
 
@@ -19,6 +19,12 @@ internal enum KeepAliveEffect
 
     /// <summary>A user timeout (TCP_USER_TIMEOUT, TCP_MAXRT, TCP_RXT_CONNDROPTIME, TCP_MAXUNACKTIME).</summary>
     SetsUserTimeout = 1 << 2,
+
+    /// <summary>
+    /// The call configures only on Windows, wherever it runs: <c>IOControl(KeepAliveValues)</c> throws
+    /// PlatformNotSupportedException on Linux and macOS (docs/socket-options.md §2.3), so they keep the OS defaults.
+    /// </summary>
+    OnlyOnWindows = 1 << 3,
 
     /// <summary>Our helper, or a method the team declared as its own configuration: everything.</summary>
     Full = Enables | SetsTimings | SetsUserTimeout,
@@ -61,8 +67,8 @@ internal static class KeepAliveCalls
             (SocketOptionCall.LevelTcp, { } name) when TcpOptionNumbers.IsKeepAliveTiming(unchecked((int)name)) => KeepAliveEffect.SetsTimings,
             _ => KeepAliveEffect.None,
         },
-        // The struct's onoff field turns keepalive on.
-        SocketOptionCallKind.KeepAliveValues => KeepAliveEffect.Enables | KeepAliveEffect.SetsTimings,
+        // The struct's onoff field turns keepalive on; only Winsock implements the call.
+        SocketOptionCallKind.KeepAliveValues => KeepAliveEffect.Enables | KeepAliveEffect.SetsTimings | KeepAliveEffect.OnlyOnWindows,
         _ => (call.Level, call.Name) switch
         {
             (SocketOptionCall.LevelSocket, SocketOptionCall.KeepAlive) => IsOff(call.ValueArgument.Value) ? KeepAliveEffect.None : KeepAliveEffect.Enables,

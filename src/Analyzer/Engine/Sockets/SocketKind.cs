@@ -1,6 +1,6 @@
 using KeepAliveAnalyzers.Engine.Code;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace KeepAliveAnalyzers.Engine.Sockets;
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using KeepAliveAnalyzers.Engine.Platform;
 
 namespace KeepAliveAnalyzers.Engine.Sockets;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace KeepAliveAnalyzers.Engine.Platform;
+namespace KeepAliveAnalyzers.Engine.Sockets;
 
 /// <summary>
 /// Operating-system families as far as socket option numbers go: Android shares Linux's kernel numbers, iOS,

@@ -1,14 +1,14 @@
 using System.Linq;
 using System.Threading;
+using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine.Connections;
 using KeepAliveAnalyzers.Engine.Sockets;
-using KeepAliveAnalyzers.Engine;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
-using Microsoft.CodeAnalysis;
 
 namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
 

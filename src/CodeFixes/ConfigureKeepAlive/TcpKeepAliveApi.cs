@@ -1,9 +1,9 @@
 using System.Linq;
-using KeepAliveAnalyzers.Engine.Sockets;
 using KeepAliveAnalyzers.Engine;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CSharp;
+using KeepAliveAnalyzers.Engine.Sockets;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KeepAliveAnalyzers.CodeFixes.ConfigureKeepAlive;
 

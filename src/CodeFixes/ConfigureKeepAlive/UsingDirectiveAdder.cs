@@ -1,3 +1,14 @@
+// Why this file (with KeepAliveImport, ImportedNames, LookupLevels, ConfigureCallNaming) and not Roslyn's own
+// import/simplification (global::KeepAlive.TcpKeepAlive annotated with Simplifier.Annotation and
+// Simplifier.AddImportsAnnotation, left to CodeAction's default clean-up): measured 2026-12-02 on the 2-core VM,
+// `codefix --runs 5`, paired runs of the same tree with only the code fix swapped (06:16-06:20 UTC, load 3-10):
+// one fix in a 2,001-line file 4.7 / 6.3 ms hand-written against 695.5 / 686.6 ms Roslyn's way (target 50 ms;
+// Simplifier.ReduceAsync alone 225-313 ms, the whole clean-up 700-900 ms: it binds in a forked compilation), and
+// Fix All over 1,000 diagnostics 2,143 / 2,303 ms against 6,927 / 7,289 ms (target 5 s). Roslyn's import adder
+// (4.5.0) also rebinds an alias declared outside the namespace whose usings receive the import
+// (Alias_a_namespace_using_would_override_gets_the_qualified_name); where a file mentions another name the
+// namespace exports it only declines the import (KeepAlive.TcpKeepAlive) where this code adds it safely.
+// See docs/performance.md, "Code fix (KA0001)".
 using System;
 using System.Collections.Generic;
 using System.Linq;

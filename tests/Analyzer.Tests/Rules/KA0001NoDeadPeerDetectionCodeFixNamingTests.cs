@@ -650,6 +650,118 @@ public class KA0001NoDeadPeerDetectionCodeFixNamingTests
         """, WithRuntime);
 
     [Fact]
+    public Task Own_type_named_TcpKeepAlive_keeps_its_meaning_and_gets_the_qualified_name() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        namespace Chat
+        {
+            public class TcpKeepAlive
+            {
+            }
+
+            class Server
+            {
+                private TcpClient? _peer;
+                private TcpKeepAlive? _mine;
+
+                public void Accept(TcpListener listener)
+                {
+                    _peer = [|listener.AcceptTcpClient()|];
+                }
+            }
+        }
+        """, """
+        using System.Net.Sockets;
+
+        namespace Chat
+        {
+            public class TcpKeepAlive
+            {
+            }
+
+            class Server
+            {
+                private TcpClient? _peer;
+                private TcpKeepAlive? _mine;
+
+                public void Accept(TcpListener listener)
+                {
+                    _peer = listener.AcceptTcpClient();
+                    KeepAlive.TcpKeepAlive.Configure(_peer);
+                }
+            }
+        }
+        """, WithRuntime);
+
+    /// <summary>
+    /// Roslyn's import adder (Workspaces 4.5.0) gets this one and <c>Alias_a_namespace_using_would_override_…</c>
+    /// wrong: it adds <c>using KeepAlive;</c> inside <c>namespace Chat</c>, which silently rebinds the outer alias to
+    /// <c>KeepAlive.TcpKeepAliveOptions</c> (see UsingDirectiveAdder).
+    /// </summary>
+    [Fact]
+    public Task Global_alias_a_namespace_using_would_override_gets_the_qualified_name() => Verify.VerifyFixAsync(
+        [
+            """
+            global using TcpKeepAliveOptions = Legacy.Settings;
+
+            namespace Legacy
+            {
+                public class Settings
+                {
+                }
+            }
+            """,
+            """
+            namespace Chat
+            {
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    private TcpClient? _peer;
+                    private TcpKeepAliveOptions? _options;
+
+                    public void Accept(TcpListener listener)
+                    {
+                        _peer = [|listener.AcceptTcpClient()|];
+                    }
+                }
+            }
+            """,
+        ],
+        [
+            """
+            global using TcpKeepAliveOptions = Legacy.Settings;
+
+            namespace Legacy
+            {
+                public class Settings
+                {
+                }
+            }
+            """,
+            """
+            namespace Chat
+            {
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    private TcpClient? _peer;
+                    private TcpKeepAliveOptions? _options;
+
+                    public void Accept(TcpListener listener)
+                    {
+                        _peer = listener.AcceptTcpClient();
+                        KeepAlive.TcpKeepAlive.Configure(_peer);
+                    }
+                }
+            }
+            """,
+        ],
+        WithRuntime);
+
+    [Fact]
     public Task Local_named_TcpKeepAlive_further_down_gets_the_qualified_name() => Verify.VerifyFixAsync("""
         using System.Net.Sockets;
 

@@ -36,7 +36,7 @@ internal static class ConnectionRuleHost
             {
                 // The driver also hands a type the operations of its nested types: those are judged at their own end.
                 if (operation.ContainingSymbol.InnermostType() is { } home && SymbolEqualityComparer.Default.Equals(home, type) &&
-                    ConnectionSite.TryGet(operation.Operation, data.Symbols, out var site))
+                    ConnectionSite.TryGet(operation.Operation, data.Symbols, out var site, data.Code, operation.CancellationToken))
                 {
                     sites.Enqueue((site, operation.ContainingSymbol));
                 }

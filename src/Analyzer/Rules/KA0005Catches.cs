@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using KeepAliveAnalyzers.Engine;
 using KeepAliveAnalyzers.Engine.Code;
@@ -20,30 +21,8 @@ internal static class KA0005Catches
     /// True when <paramref name="operation"/> sits in the body of a try whose catch expects its PlatformNotSupportedException:
     /// <c>catch (PlatformNotSupportedException)</c> or <c>catch (NotSupportedException)</c>, or a catch-all around nothing but keepalive setup.
     /// </summary>
-    public static bool IsExpectedByCatch(IOperation operation, PlatformContext context)
-    {
-        var child = operation;
-        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-
-            if (current is ITryOperation @try && @try.Body == child)
-            {
-                foreach (var @catch in @try.Catches)
-                {
-                    if (!Rethrows(@catch) && ExpectsPlatformFailure(@catch, @try, context))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
+    public static bool IsExpectedByCatch(IOperation operation, PlatformContext context) =>
+        operation.EnclosingTries().Any(@try => @try.Catches.Any(@catch => !Rethrows(@catch) && ExpectsPlatformFailure(@catch, @try, context)));
 
     /// <summary>A handler that throws (rethrows or wraps) lets the failure reach the caller: the call still fails on Linux.</summary>
     private static bool Rethrows(ICatchClauseOperation @catch)
@@ -60,30 +39,8 @@ internal static class KA0005Catches
     }
 
     /// <summary>True when <paramref name="operation"/> sits in the body of a try with a catch that also takes SocketException.</summary>
-    public static bool IsSocketFailureCaught(IOperation operation, PlatformContext context)
-    {
-        var child = operation;
-        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-
-            if (current is ITryOperation @try && @try.Body == child)
-            {
-                foreach (var @catch in @try.Catches)
-                {
-                    if (Catches(@catch.ExceptionType, context.SocketException))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
+    public static bool IsSocketFailureCaught(IOperation operation, PlatformContext context) =>
+        operation.EnclosingTries().Any(@try => @try.Catches.Any(@catch => Catches(@catch.ExceptionType, context.SocketException)));
 
     public static bool ExpectsPlatformFailure(ICatchClauseOperation @catch, ITryOperation @try, PlatformContext context)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,7 +9,7 @@ namespace KeepAliveAnalyzers.Engine.Code;
 
 /// <summary>
 /// The calls of an in-source method found in the compilation. Incomplete when the method can also be reached in a way
-/// the search cannot see: used as a delegate, overridable, an interface implementation, or invoked by reflection.
+/// the search cannot see: used as a delegate, overridable, implementing a public interface, or invoked by reflection.
 /// </summary>
 internal sealed class CallSites
 {
@@ -27,10 +28,21 @@ internal sealed class CallSites
     /// <summary>Looks the method's name up in the compilation's name index, then binds only those names. Used only for sites already suspected.</summary>
     public static CallSites Find(IMethodSymbol method, CodeContext code, NameOccurrences names, CancellationToken cancellationToken)
     {
-        if (method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsOverride || method.IsAbstract ||
-            !method.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterfaceMember(method))
+        if (method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsOverride || method.IsAbstract)
         {
             return Incomplete;
+        }
+
+        // A call through an interface the method implements may reach it too. Such calls are all in this compilation
+        // only when the interface is not visible outside the assembly; then they count as calls of the method (calls
+        // that another implementation answers only add values, never hide one).
+        var interfaceMembers = InterfaceMembersOf(method);
+        if (!method.ExplicitInterfaceImplementations.IsEmpty || !interfaceMembers.IsEmpty)
+        {
+            if (interfaceMembers.IsEmpty || interfaceMembers.Any(member => IsVisibleOutsideTheAssembly(member.ContainingType)))
+            {
+                return Incomplete;
+            }
         }
 
         var builder = ImmutableArray.CreateBuilder<IInvocationOperation>();
@@ -39,8 +51,9 @@ internal sealed class CallSites
             cancellationToken.ThrowIfCancellationRequested();
             var model = code.GetSemanticModel(name.SyntaxTree);
             var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol as IMethodSymbol;
-            symbol = symbol?.ReducedFrom ?? symbol;
-            if (symbol is null || !SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method.OriginalDefinition))
+            symbol = (symbol?.ReducedFrom ?? symbol)?.OriginalDefinition;
+            if (symbol is null ||
+                !SymbolEqualityComparer.Default.Equals(symbol, method.OriginalDefinition) && !interfaceMembers.Contains(symbol, SymbolEqualityComparer.Default))
             {
                 continue;
             }
@@ -57,20 +70,36 @@ internal sealed class CallSites
         return new CallSites(builder.ToImmutable(), isComplete: true);
     }
 
-    private static bool ImplementsInterfaceMember(IMethodSymbol method)
+    /// <summary>The interface methods <paramref name="method"/> implements (explicitly or implicitly).</summary>
+    private static ImmutableArray<IMethodSymbol> InterfaceMembersOf(IMethodSymbol method)
     {
+        var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+        builder.AddRange(method.ExplicitInterfaceImplementations.Select(member => member.OriginalDefinition));
         foreach (var @interface in method.ContainingType.AllInterfaces)
         {
-            foreach (var member in @interface.GetMembers(method.Name))
+            foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
             {
                 if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
                 {
-                    return true;
+                    builder.Add(member.OriginalDefinition);
                 }
             }
         }
 
-        return false;
+        return builder.ToImmutable();
+    }
+
+    private static bool IsVisibleOutsideTheAssembly(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static InvocationExpressionSyntax? InvocationOf(SimpleNameSyntax name)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -52,6 +53,23 @@ internal static class OperationExtensions
         IConditionalOperation conditional => conditional.WhenTrue == child || conditional.WhenFalse == child,
         _ => true,
     };
+
+    /// <summary>
+    /// The try statements whose body holds <paramref name="operation"/>, innermost first, up to the function it runs in
+    /// (a lambda or local function runs later, outside those tries).
+    /// </summary>
+    public static IEnumerable<ITryOperation> EnclosingTries(this IOperation operation)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null && current is not (IAnonymousFunctionOperation or ILocalFunctionOperation);
+             child = current, current = current.Parent)
+        {
+            if (current is ITryOperation @try && @try.Body == child)
+            {
+                yield return @try;
+            }
+        }
+    }
 
     /// <summary>The root of the operation tree (method body, field initializer, ...) that holds <paramref name="operation"/>.</summary>
     public static IOperation Root(this IOperation operation)

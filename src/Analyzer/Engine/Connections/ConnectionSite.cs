@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Threading;
+using KeepAliveAnalyzers.Engine.Code;
 using KeepAliveAnalyzers.Engine.Sockets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -47,7 +49,8 @@ internal readonly struct ConnectionSite
 
     public bool IsAccept => Kind is SiteKind.Accepted or SiteKind.AcceptedIntoEventArgs or SiteKind.AcceptMethodGroup;
 
-    public static bool TryGet(IOperation operation, KnownSymbols symbols, out ConnectionSite site)
+    /// <summary>The site <paramref name="operation"/> is, if any; with <paramref name="code"/> (the analyzer's), socket kinds passed through an in-source factory's parameters are read at its calls.</summary>
+    public static bool TryGet(IOperation operation, KnownSymbols symbols, out ConnectionSite site, CodeContext? code = null, CancellationToken cancellationToken = default)
     {
         site = default;
         switch (operation)
@@ -56,7 +59,7 @@ internal readonly struct ConnectionSite
                 site = new(creation, IsConnectingTcpClientConstructor(creation.Constructor) ? SiteKind.CreatedConnected : SiteKind.CreatedUnconnected, null);
                 return true;
             case IObjectCreationOperation creation when symbols.IsSocket(creation.Type):
-                if (SocketKinds.Of(creation, symbols) != SocketKind.Tcp)
+                if (SocketKinds.Of(creation, symbols, code, cancellationToken) != SocketKind.Tcp)
                 {
                     return false;
                 }

@@ -1,3 +1,4 @@
+using System.Threading;
 using KeepAliveAnalyzers.Engine.Code;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -23,7 +24,12 @@ internal static class SocketKinds
     /// Anything we cannot prove (a protocol chosen at run time, a family read from a plain EndPoint that may be a
     /// UnixDomainSocketEndPoint) is Unknown, and Unknown is never reported: precision beats recall at Warning.
     /// </summary>
-    public static SocketKind Of(IObjectCreationOperation creation, KnownSymbols symbols)
+    /// <remarks>
+    /// With <paramref name="code"/>, a socket type or protocol that arrives as a parameter of an in-source factory is read
+    /// at every call of it (<c>Create(SocketType.Stream, ProtocolType.Tcp)</c>): the factory makes TCP sockets when every
+    /// caller asks for one.
+    /// </remarks>
+    public static SocketKind Of(IObjectCreationOperation creation, KnownSymbols symbols, CodeContext? code = null, CancellationToken cancellationToken = default)
     {
         IOperation? family = null, socketType = null, protocol = null;
         foreach (var argument in creation.Arguments)
@@ -41,17 +47,45 @@ internal static class SocketKinds
             return SocketKind.Unknown; // Socket(SocketInformation) or Socket(SafeSocketHandle)
         }
 
-        if (ConstantInt(socketType) is not { } type || ConstantInt(protocol) is not { } protocolValue)
+        var familyKind = family is null ? FamilyKind.Internet : FamilyOf(family, symbols); // Socket(SocketType, ProtocolType) is dual-mode IPv6
+        if (ConstantInt(socketType) is { } type && ConstantInt(protocol) is { } protocolValue)
         {
-            return SocketKind.Unknown;
+            return Of(type, protocolValue, familyKind);
         }
 
+        return code is null ? SocketKind.Unknown : OfEveryCall(socketType, protocol, familyKind, code, cancellationToken);
+    }
+
+    /// <summary>The kind every combination of the values the arguments can hold gives, or Unknown when they disagree.</summary>
+    private static SocketKind OfEveryCall(IOperation socketType, IOperation protocol, FamilyKind familyKind, CodeContext code, CancellationToken cancellationToken)
+    {
+        var types = PossibleValues.Integers(socketType, code, cancellationToken);
+        var protocols = types.IsEmpty ? types : PossibleValues.Integers(protocol, code, cancellationToken);
+        SocketKind? agreed = null;
+        foreach (var type in types)
+        {
+            foreach (var protocolValue in protocols)
+            {
+                var kind = Of(type, protocolValue, familyKind);
+                if (agreed is { } earlier && earlier != kind)
+                {
+                    return SocketKind.Unknown;
+                }
+
+                agreed = kind;
+            }
+        }
+
+        return agreed ?? SocketKind.Unknown;
+    }
+
+    private static SocketKind Of(int type, int protocolValue, FamilyKind familyKind)
+    {
         if (type != SocketTypeStream)
         {
             return SocketKind.NotTcp;
         }
 
-        var familyKind = family is null ? FamilyKind.Internet : FamilyOf(family, symbols); // Socket(SocketType, ProtocolType) is dual-mode IPv6
         return protocolValue switch
         {
             ProtocolTypeTcp => familyKind == FamilyKind.Other ? SocketKind.NotTcp : SocketKind.Tcp,

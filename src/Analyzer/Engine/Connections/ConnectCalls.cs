@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using KeepAliveAnalyzers.Engine.Code;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -19,6 +20,12 @@ internal enum ConnectPlacement
 
     /// <summary>The method connects the variable only on other paths (<c>if (tcp) { c = new(); c.Connect(); } else { c = new(); }</c>): a placeholder.</summary>
     OnOtherPathsOnly,
+
+    /// <summary>
+    /// A method of the creating type, called after the creation, connects the field or property that holds it
+    /// (<c>_socket = new Socket(..); ConnectToHost(host, port);</c> where <c>ConnectToHost</c> does <c>_socket.Connect(..)</c>).
+    /// </summary>
+    ThroughOwnMethod,
 }
 
 internal static class ConnectCalls
@@ -53,6 +60,155 @@ internal static class ConnectCalls
         }
 
         return placement;
+    }
+
+    /// <summary>
+    /// Whether a method of <paramref name="type"/> that the creating method calls after the creation connects the
+    /// member the creation is stored in: one level deep, the callee's own body only. Text first, as in
+    /// <see cref="Find"/>: a callee is bound only when the creating method spells its name and its own text spells
+    /// a connect and the member; the creating method is walked only for such a callee.
+    /// </summary>
+    public static bool ConnectsThroughOwnMethod(IOperation creation, INamedTypeSymbol? type, ConnectionsContext data, CancellationToken cancellationToken)
+    {
+        // Only a field or property of this instance outlives the creating method and is visible to its callees; a local is not.
+        if (type is null || MemberHolder(creation) is not { } member || creation.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var method = creation.Root().Syntax;
+        var source = data.SourceOf(method.SyntaxTree, cancellationToken);
+        foreach (var candidate in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (candidate is IMethodSymbol { MethodKind: MethodKind.Ordinary } callee &&
+                IdentifierSearch.Mentions(source, method.Span, callee.Name) &&
+                ConnectsMember(callee, member, method, data, cancellationToken) &&
+                IsCalledAfter(creation, callee, model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The callee's body calls Connect/ConnectAsync/BeginConnect on <paramref name="member"/> (anywhere in it: the callee exists to connect).</summary>
+    private static bool ConnectsMember(IMethodSymbol callee, ISymbol member, SyntaxNode creatingMethod, ConnectionsContext data, CancellationToken cancellationToken)
+    {
+        foreach (var reference in callee.DeclaringSyntaxReferences)
+        {
+            var body = reference.GetSyntax(cancellationToken);
+            var text = data.SourceOf(body.SyntaxTree, cancellationToken);
+
+            // The creating method itself was searched by Find; a callee that spells no connect or not the member cannot connect it.
+            if (body == creatingMethod || !SpellsConnect(text, body.Span) || !IdentifierSearch.Mentions(text, body.Span, member.Name))
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var node in body.DescendantNodes())
+            {
+                // A callee that stores a socket of its own in the member first connects that one, not the caller's (nodes come in text order).
+                if (node is AssignmentExpressionSyntax { Left: var target } && Spelling(target) == member.Name)
+                {
+                    break;
+                }
+
+                if (IsConnectOn(node, member.Name, out var receiver))
+                {
+                    // Bound only here, on a connect that spells the member: a parameter or local of the same name is
+                    // another socket; a receiver that does not bind (code in error) counts by its spelling, as in Find.
+                    model ??= data.GetSemanticModel(body.SyntaxTree);
+                    var bound = model.GetSymbolInfo(receiver, cancellationToken).Symbol;
+                    if (bound is null || SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, member.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A call of <paramref name="callee"/> on this instance that runs after the creation on its path (<see cref="IsReachableAfter"/>).</summary>
+    private static bool IsCalledAfter(IOperation creation, IMethodSymbol callee, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in creation.Root().Syntax.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax invocation && node.SpanStart > creation.Syntax.SpanStart && CalledName(invocation) == callee.Name &&
+                IsReachableAfter(creation.Syntax, node))
+            {
+                var info = model.GetSymbolInfo(invocation, cancellationToken);
+
+                // Candidates count too: an overload the compiler cannot pick still names a method of this type.
+                if (IsOrIsCandidate(info, callee))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOrIsCandidate(SymbolInfo info, IMethodSymbol callee)
+    {
+        if (info.Symbol is { } symbol)
+        {
+            return SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, callee.OriginalDefinition);
+        }
+
+        foreach (var candidate in info.CandidateSymbols)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, callee.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Helper(..)</c> or <c>this.Helper(..)</c>: a call on the same instance (another object's method may reach another socket).</summary>
+    private static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>A connect on <paramref name="holder"/> or on its <c>.Client</c>; <paramref name="receiver"/> is the expression that names the holder.</summary>
+    private static bool IsConnectOn(SyntaxNode node, string holder, out ExpressionSyntax receiver)
+    {
+        receiver = null!;
+        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ||
+            access.Name.Identifier.ValueText is not ("Connect" or "ConnectAsync" or "BeginConnect") || Spelling(access.Expression) is not { } spelling)
+        {
+            return false;
+        }
+
+        receiver = WithoutSuppression(access.Expression);
+        if (spelling == holder + ".Client" && receiver is MemberAccessExpressionSyntax client)
+        {
+            receiver = WithoutSuppression(client.Expression);
+            return true;
+        }
+
+        return spelling == holder;
+    }
+
+    /// <summary><c>x!</c> is <c>x</c>.</summary>
+    private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
+    {
+        while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+        {
+            expression = suppressed.Operand;
+        }
+
+        return expression;
     }
 
     /// <summary>
@@ -101,8 +257,21 @@ internal static class ConnectCalls
         _ => null,
     };
 
+    /// <summary>The field or property of this instance that the creation is assigned to (<c>_socket = new Socket(..)</c>, <c>this.Client = new()</c>).</summary>
+    private static ISymbol? MemberHolder(IOperation creation) => creation.ValueConsumer(out var carrier) switch
+    {
+        ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field } assignment
+            when assignment.Value == carrier => field.Field,
+        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false, Instance: null or IInstanceReferenceOperation } property } assignment
+            when assignment.Value == carrier => property.Property,
+        _ => null,
+    };
+
     private static string? Spelling(SyntaxNode node)
     {
+        // _socket!.Connect(..): the null-forgiving operator does not change which variable is connected.
+        node = node is ExpressionSyntax expression ? WithoutSuppression(expression) : node;
+
         // ToString() leaves the node's outer trivia out already; WithoutTrivia() would build a new tree per call.
         var text = node.ToString();
         return text.StartsWith("this.", StringComparison.Ordinal) ? text.Substring(5) : text;

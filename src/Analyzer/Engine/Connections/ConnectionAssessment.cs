@@ -40,12 +40,16 @@ internal readonly struct ConnectionAssessment
 
         var flow = ConnectionFlow.ForSite(site, containingSymbol, data, cancellationToken);
         var facts = flow.Facts;
-        if (facts.Has(Evidence.Listening) && !site.IsAccept)
+        var placement = site.Kind == SiteKind.CreatedUnconnected ? Placement(site, facts, homeType, data, cancellationToken) : (ConnectPlacement?)null;
+
+        // An accepted socket is always a connection, even when its holder also wraps listeners; so is a socket its own
+        // creating method connects, when the field it is kept in holds a listener on other paths.
+        if (facts.Has(Evidence.Listening) && !site.IsAccept && placement is not (ConnectPlacement.AfterCreation or ConnectPlacement.ThroughOwnMethod))
         {
-            return null; // an accepted socket is always a connection, even when its holder also wraps listeners
+            return null;
         }
 
-        if (site.Kind == SiteKind.CreatedUnconnected && IsPlaceholder(site, facts, data, cancellationToken))
+        if (placement is { } found && IsPlaceholder(found, facts))
         {
             return null;
         }
@@ -71,13 +75,23 @@ internal readonly struct ConnectionAssessment
     /// <c>new Socket()</c>/<c>new TcpClient()</c> that is never connected, nor handed to code that may connect it,
     /// is a placeholder (a UDP-mode stand-in, a dummy overwritten by an accept), not a connection.
     /// </summary>
-    private static bool IsPlaceholder(ConnectionSite site, FlowFacts facts, ConnectionsContext data, CancellationToken cancellationToken) =>
-        ConnectCalls.Find(site.Operation, data, cancellationToken) switch
-        {
-            ConnectPlacement.AfterCreation => false,
-            ConnectPlacement.OnOtherPathsOnly => true,
-            _ => !facts.Has(Evidence.Connected | Evidence.Escaped | Evidence.Returned | Evidence.Captured | Evidence.HandedOn),
-        };
+    private static bool IsPlaceholder(ConnectPlacement placement, FlowFacts facts) => placement switch
+    {
+        ConnectPlacement.AfterCreation or ConnectPlacement.ThroughOwnMethod => false,
+        ConnectPlacement.OnOtherPathsOnly => true,
+        _ => !facts.Has(Evidence.Connected | Evidence.Escaped | Evidence.Returned | Evidence.Captured | Evidence.HandedOn),
+    };
+
+    /// <summary>Where the creating method connects the new socket: in its own code, or through a method of its type it calls.</summary>
+    private static ConnectPlacement Placement(ConnectionSite site, FlowFacts facts, INamedTypeSymbol? homeType, ConnectionsContext data, CancellationToken cancellationToken)
+    {
+        var placement = ConnectCalls.Find(site.Operation, data, cancellationToken);
+
+        // The look into called methods binds their bodies, so it runs only where its answer changes the verdict: a
+        // field that is also a listener (Listening would drop the site) or a connect on other paths only (a placeholder).
+        var decides = placement == ConnectPlacement.OnOtherPathsOnly || (placement == ConnectPlacement.NotInMethod && facts.Has(Evidence.Listening));
+        return decides && ConnectCalls.ConnectsThroughOwnMethod(site.Operation, homeType, data, cancellationToken) ? ConnectPlacement.ThroughOwnMethod : placement;
+    }
 
     private static string DefaultName(ConnectionSite site) => site.IsAccept ? "the accepted connection" : "the new connection";
 }

@@ -210,11 +210,21 @@ public class KA0005WindowsOnlyKeepAliveApiValidTests
     [InlineData("int option = 4; if (endPoint.Port > 0) { option = endPoint.Port; } socket.SetRawSocketOption(6, option, BitConverter.GetBytes(60));")]
     [InlineData("int option = 4; option += 1; socket.SetRawSocketOption(6, option, BitConverter.GetBytes(60));")]
     [InlineData("var option = endPoint.Port > 0 ? 1 : 2; socket.SetRawSocketOption(6, option, BitConverter.GetBytes(1));")]
+    // Variables that feed each other: the search ends (a cycle must not overflow the stack) and the value stays unknown.
+    [InlineData("int a = 0, b = 0; a = b; b = a; socket.SetRawSocketOption(6, a, BitConverter.GetBytes(1));")]
+    [InlineData("int a = 4; int b = a; a = b; a = b + 0; socket.SetRawSocketOption(6, a, BitConverter.GetBytes(1));")]
     [InlineData("socket.SetRawSocketOption(1, 9, BitConverter.GetBytes(1));")]
     [InlineData("socket.SetRawSocketOption(0xffff, 18, BitConverter.GetBytes(1));")]
     [InlineData("_ = socket.GetRawSocketOption(6, 18, new byte[4]);")]
     [InlineData("var level = Environment.ProcessorCount; socket.SetRawSocketOption(level, 18, BitConverter.GetBytes(1));")]
     public Task Mapped_or_harmless_option_numbers_on_net8(string body) => Verify(body, TestTargetFramework.Net80);
+
+    [Fact]
+    public Task Fields_initialised_from_each_other_end_the_search() => Verifier.VerifyAsync(
+        Template.Replace("/*body*/", "socket.SetRawSocketOption(6, First, BitConverter.GetBytes(1));").Replace(
+            "private static void Log",
+            "private static readonly int First = Second;\n    private static readonly int Second = First;\n\n    private static void Log"),
+        new() { TargetFramework = TestTargetFramework.Net80 });
 
     [Theory]
     [InlineData("SetTcp(socket, endPoint.Port, 60);")]

@@ -54,8 +54,9 @@ internal static class PossibleValues
             return value.WalkDownConversions() switch
             {
                 IConditionalOperation { WhenFalse: { } whenFalse } conditional => Collect(conditional.WhenTrue, depth) && Collect(whenFalse, depth),
-                ILocalReferenceOperation local => Writes(local.Local, local.Root(), depth),
-                IFieldReferenceOperation field => Writes(field.Field, depth),
+                // Every hop to a variable's writes counts against the depth: `a = b; b = a;` must end.
+                ILocalReferenceOperation local => Writes(local.Local, local.Root(), depth + 1),
+                IFieldReferenceOperation field => Writes(field.Field, depth + 1),
                 IParameterReferenceOperation parameter => Arguments(parameter.Parameter, depth),
                 _ => false,
             };

@@ -127,64 +127,6 @@ public static class Bash
             start.ArgumentList.Add(argument);
         }
 
-        // As DotNetCli does: the test host's MSBuild variables (it runs under `dotnet test`) must not reach the builds.
-        foreach (var name in start.Environment.Keys.Where(n => n.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var output = new StringBuilder();
-        var outputClosed = new TaskCompletionSource();
-        var errorClosed = new TaskCompletionSource();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data, outputClosed);
-        process.ErrorDataReceived += (_, e) => Append(e.Data, errorClosed);
-        var limit = timeout ?? DefaultTimeout;
-        var stopwatch = Stopwatch.StartNew();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit((int)limit.TotalMilliseconds))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bash script did not finish within {limit.TotalSeconds:F0} s; killed.\n{script}\n{Text()}");
-        }
-
-        // A compiler server started by the script may hold the pipes open after bash exits.
-        Task.WaitAll(new[] { outputClosed.Task, errorClosed.Task }, TimeSpan.FromSeconds(10));
-        return new CommandResult("bash -c '" + script.TrimEnd() + "'", process.ExitCode, Text(), stopwatch.Elapsed);
-
-        void Append(string? line, TaskCompletionSource closed)
-        {
-            if (line is null)
-            {
-                closed.TrySetResult();
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-
-        string Text()
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
+        return DotNetCli.Run(start, "bash -c '" + script.TrimEnd() + "'", timeout ?? DefaultTimeout, environment);
     }
 }

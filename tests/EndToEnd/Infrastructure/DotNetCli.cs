@@ -30,8 +30,16 @@ public static class DotNetCli
             start.ArgumentList.Add(argument);
         }
 
+        return Run(start, "dotnet " + string.Join(" ", arguments), timeout, environment);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="start"/> (output redirected) with the dotnet CLI settings below, collecting stdout and
+    /// stderr in order; killed with its process tree after <paramref name="timeout"/>. Shared with <see cref="Bash"/>.
+    /// </summary>
+    internal static CommandResult Run(ProcessStartInfo start, string commandLine, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment)
+    {
         Configure(start.Environment, environment);
-        var commandLine = "dotnet " + string.Join(" ", arguments);
         var output = new StringBuilder();
         var outputClosed = new TaskCompletionSource();
         var errorClosed = new TaskCompletionSource();

@@ -214,7 +214,7 @@ internal static class ConnectCalls
     /// <summary>
     /// Whether the method's text can hold one of the connects the walk looks for. Most methods that create a socket
     /// connect it elsewhere, and walking every node of a long method was a sixth of the connection rules' time on a
-    /// small repository (Telepathy); the text search allocates nothing.
+    /// small repository; the text search allocates nothing.
     /// </summary>
     private static bool SpellsConnect(string text, TextSpan span) =>
         IdentifierSearch.Mentions(text, span, "Connect") || IdentifierSearch.Mentions(text, span, "ConnectAsync") ||

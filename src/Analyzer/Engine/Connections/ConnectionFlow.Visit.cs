@@ -252,7 +252,7 @@ internal sealed partial class ConnectionFlow
             return;
         }
 
-        // A factory: what its callers in the same type do with the result decides (NetCoreServer-style CreateSocket()).
+        // A factory: what its callers in the same type do with the result decides (a private CreateSocket() whose callers store or configure it).
         var calls = _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method, _cancellationToken);
         if (calls.Count == 0 || method.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Internal))
         {

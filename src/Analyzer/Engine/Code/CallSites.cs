@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -26,7 +27,7 @@ internal sealed class CallSites
     public bool IsComplete { get; }
 
     /// <summary>Looks the method's name up in the compilation's name index, then binds only those names. Used only for sites already suspected.</summary>
-    public static CallSites Find(IMethodSymbol method, CodeContext code, NameOccurrences names, CancellationToken cancellationToken)
+    public static CallSites Find(IMethodSymbol method, CodeContext code, CancellationToken cancellationToken)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsOverride || method.IsAbstract)
         {
@@ -46,9 +47,14 @@ internal sealed class CallSites
         }
 
         var builder = ImmutableArray.CreateBuilder<IInvocationOperation>();
-        foreach (var name in names.Of(method.Name))
+        foreach (var name in NamesThatMayCall(method, interfaceMembers, code, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (InvocationOf(name) is { } call && !CanTake(method, call.ArgumentList.Arguments.Count))
+            {
+                continue; // another overload or another method of that name: not worth binding its file for
+            }
+
             var model = code.GetSemanticModel(name.SyntaxTree);
             var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol as IMethodSymbol;
             symbol = (symbol?.ReducedFrom ?? symbol)?.OriginalDefinition;
@@ -68,6 +74,26 @@ internal sealed class CallSites
         }
 
         return new CallSites(builder.ToImmutable(), isComplete: true);
+    }
+
+    /// <summary>
+    /// The names a call of <paramref name="method"/> can be spelled with: its own (unless it is an explicit interface
+    /// implementation, which no call names) and those of the interface methods it implements, each where code can name it.
+    /// </summary>
+    private static IEnumerable<SimpleNameSyntax> NamesThatMayCall(IMethodSymbol method, ImmutableArray<IMethodSymbol> interfaceMembers, CodeContext code, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<SimpleNameSyntax>();
+        var spellings = method.ExplicitInterfaceImplementations.IsEmpty ? interfaceMembers.Insert(0, method) : interfaceMembers;
+        foreach (var spelling in spellings)
+        {
+            foreach (var name in code.NamesSpelled(spelling, cancellationToken))
+            {
+                if (seen.Add(name))
+                {
+                    yield return name;
+                }
+            }
+        }
     }
 
     /// <summary>The interface methods <paramref name="method"/> implements (explicitly or implicitly).</summary>
@@ -100,6 +126,15 @@ internal sealed class CallSites
         }
 
         return true;
+    }
+
+    /// <summary>Whether a call with <paramref name="count"/> arguments can bind to <paramref name="method"/> (a reduced extension call passes one fewer).</summary>
+    private static bool CanTake(IMethodSymbol method, int count)
+    {
+        var parameters = method.Parameters;
+        var required = parameters.Count(parameter => !parameter.IsOptional && !parameter.IsParams);
+        var most = parameters.Any(parameter => parameter.IsParams) ? int.MaxValue : parameters.Length;
+        return count <= most && (count >= required || (method.IsExtensionMethod && count >= required - 1));
     }
 
     private static InvocationExpressionSyntax? InvocationOf(SimpleNameSyntax name)

@@ -16,13 +16,13 @@ internal sealed class CodeContext
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxTree, string> _sources = new();
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<CallSites>> _callers = new(SymbolEqualityComparer.Default);
-    private readonly object _namesLock = new();
-    private NameOccurrences? _names;
+    private readonly NameOccurrences _names;
 
     public CodeContext(Compilation compilation)
     {
         Compilation = compilation;
         Homes = new TypeHomes(compilation);
+        _names = new NameOccurrences(compilation, SourceOf);
     }
 
     public Compilation Compilation { get; }
@@ -59,20 +59,25 @@ internal sealed class CodeContext
     /// <summary>Every call of an in-source method in this compilation; computed once per method.</summary>
     public CallSites GetCallSites(IMethodSymbol method, CancellationToken cancellationToken) =>
         _callers.GetOrAdd((IMethodSymbol)method.OriginalDefinition, m => new Lazy<CallSites>(
-            () => CallSites.Find(m, this, Names(cancellationToken), cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
-
-    /// <summary>Every simple name in the compilation spelled <paramref name="name"/> (syntax only; bind to know what each is).</summary>
-    public IEnumerable<SimpleNameSyntax> NamesSpelled(string name, CancellationToken cancellationToken) => Names(cancellationToken).Of(name);
+            () => CallSites.Find(m, this, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
 
     /// <summary>
-    /// The name index, built by the first caller search (one pass over the syntax). Under a lock so that concurrent
-    /// callbacks wait for one build instead of each doing it; a cancelled build leaves nothing behind.
+    /// Every simple name spelled like <paramref name="member"/> where code can name it: the files of its outermost type
+    /// when it is private there (itself or a type around it), else the whole compilation. Syntax only; bind to know what each is.
     /// </summary>
-    private NameOccurrences Names(CancellationToken cancellationToken)
+    public IReadOnlyList<SimpleNameSyntax> NamesSpelled(ISymbol member, CancellationToken cancellationToken) =>
+        _names.Of(member.Name, PrivateScopeOf(member), cancellationToken);
+
+    private static INamedTypeSymbol? PrivateScopeOf(ISymbol member)
     {
-        lock (_namesLock)
+        var isPrivate = false;
+        INamedTypeSymbol? outermost = null;
+        for (var current = member; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
-            return _names ??= NameOccurrences.Build(Compilation, cancellationToken);
+            isPrivate |= current.DeclaredAccessibility == Accessibility.Private;
+            outermost = current as INamedTypeSymbol ?? outermost;
         }
+
+        return isPrivate ? outermost : null;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -8,49 +9,97 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace KeepAliveAnalyzers.Engine.Code;
 
 /// <summary>
-/// Every simple name in the compilation's trees, by spelling: built with one pass over the syntax the first time a
-/// caller search needs it, so finding the calls of N methods reads the code once instead of N times (the difference
-/// between linear and quadratic cost in a 5,000-file project). Syntax only: nothing is bound here.
+/// Where a simple name is spelled in a set of syntax trees, found from the text first: each file's text is searched for
+/// the name as a whole word and only the hits are looked up in the tree. Walking every node of every tree instead
+/// creates a syntax node object for each (measured: 200–380 ms on a 960-file project, 700–840 ms on a 3,300-file one,
+/// against the compiler's 0.9 s and 7 s); a text search allocates nothing and is vectorised. Syntax only: nothing is
+/// bound here. Answers are kept per name and scope, so each is searched once per compilation.
 /// </summary>
 internal sealed class NameOccurrences
 {
-    private static readonly IReadOnlyList<SimpleNameSyntax> None = Array.Empty<SimpleNameSyntax>();
+    private readonly Compilation _compilation;
+    private readonly Func<SyntaxTree, CancellationToken, string> _sourceOf;
+    private readonly ConcurrentDictionary<(string Name, INamedTypeSymbol? Within), IReadOnlyList<SimpleNameSyntax>> _found = new();
 
-    private readonly Dictionary<string, List<SimpleNameSyntax>> _byName = new(StringComparer.Ordinal);
-
-    private NameOccurrences()
+    public NameOccurrences(Compilation compilation, Func<SyntaxTree, CancellationToken, string> sourceOf)
     {
+        _compilation = compilation;
+        _sourceOf = sourceOf;
     }
 
-    public IReadOnlyList<SimpleNameSyntax> Of(string name) => _byName.TryGetValue(name, out var list) ? list : None;
-
-    public static NameOccurrences Build(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The simple names spelled <paramref name="name"/> (generic names too: <c>Helper&lt;T&gt;(x)</c> is a call of Helper)
+    /// in the files of <paramref name="within"/> (a type and its partial parts), or in the whole compilation when null.
+    /// </summary>
+    public IReadOnlyList<SimpleNameSyntax> Of(string name, INamedTypeSymbol? within, CancellationToken cancellationToken)
     {
-        var index = new NameOccurrences();
-        foreach (var tree in compilation.SyntaxTrees)
+        if (_found.TryGetValue((name, within), out var known))
+        {
+            return known;
+        }
+
+        var found = new List<SimpleNameSyntax>();
+        foreach (var tree in TreesOf(within))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            Collect(tree, name, found, cancellationToken);
+        }
+
+        return _found.GetOrAdd((name, within), found);
+    }
+
+    private IEnumerable<SyntaxTree> TreesOf(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return _compilation.SyntaxTrees;
+        }
+
+        var trees = new HashSet<SyntaxTree>();
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            trees.Add(reference.SyntaxTree);
+        }
+
+        return trees;
+    }
+
+    private void Collect(SyntaxTree tree, string name, List<SimpleNameSyntax> found, CancellationToken cancellationToken)
+    {
+        var text = _sourceOf(tree, cancellationToken);
+        var root = tree.GetRoot(cancellationToken);
+        if (text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            // A Unicode escape can spell the name in a way no text search finds: read this file's syntax instead.
+            foreach (var node in root.DescendantNodes())
             {
-                // Generic names too: Helper<T>(x) is a call of Helper.
-                if (node is SimpleNameSyntax name && name.Identifier.IsKind(SyntaxKind.IdentifierToken))
+                if (node is SimpleNameSyntax simple && simple.Identifier.IsKind(SyntaxKind.IdentifierToken) && simple.Identifier.ValueText == name)
                 {
-                    index.Add(name);
+                    found.Add(simple);
                 }
             }
+
+            return;
         }
 
-        return index;
-    }
-
-    private void Add(SimpleNameSyntax name)
-    {
-        var text = name.Identifier.ValueText;
-        if (!_byName.TryGetValue(text, out var list))
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
         {
-            _byName[text] = list = new List<SimpleNameSyntax>();
-        }
+            if (IsIdentifierPart(text, at - 1) || IsIdentifierPart(text, at + name.Length))
+            {
+                continue;
+            }
 
-        list.Add(name);
+            // A hit in a comment or a string finds a token that does not start there (@name starts one character before).
+            var token = root.FindToken(at);
+            if ((token.SpanStart == at || (token.SpanStart == at - 1 && text[at - 1] == '@')) &&
+                token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name &&
+                token.Parent is SimpleNameSyntax simple && simple.Identifier == token)
+            {
+                found.Add(simple);
+            }
+        }
     }
+
+    private static bool IsIdentifierPart(string text, int index) =>
+        index >= 0 && index < text.Length && (char.IsLetterOrDigit(text[index]) || text[index] == '_');
 }

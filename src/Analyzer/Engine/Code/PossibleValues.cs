@@ -110,7 +110,7 @@ internal static class PossibleValues
                 }
             }
 
-            foreach (var name in _code.NamesSpelled(field.Name, _cancellationToken))
+            foreach (var name in _code.NamesSpelled(field, _cancellationToken))
             {
                 var model = _code.GetSemanticModel(name.SyntaxTree);
                 if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, _cancellationToken).Symbol?.OriginalDefinition, field.OriginalDefinition) &&

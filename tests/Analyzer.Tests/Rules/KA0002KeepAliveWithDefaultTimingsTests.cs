@@ -64,6 +64,15 @@ public class KA0002KeepAliveWithDefaultTimingsTests
     [InlineData("if (OperatingSystem.IsWindows()) { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); }")]
     [InlineData("socket.ReceiveTimeout = 30_000;")]
     [InlineData("socket.LingerState = new LingerOption(true, 0);")]
+    // Windows-only tuning whose other path tunes too: the reported if/else (here with an OS check), catch fallback and
+    // raw-number shapes above, with a timing next to SO_KEEPALIVE.
+    [InlineData("if (OperatingSystem.IsWindows()) { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); } else { " + On + " socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60); }")]
+    [InlineData("try { socket.IOControl(IOControlCode.KeepAliveValues, new byte[12], null); } catch (PlatformNotSupportedException) { " + On + " socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60); }")]
+    [InlineData("if (_keepAlive) socket.IOControl(unchecked((int)0x98000004), new byte[12], null); else { socket.SetRawSocketOption(1, 9, BitConverter.GetBytes(1)); socket.SetRawSocketOption(6, 4, BitConverter.GetBytes(60)); }")]
+    // Order does not matter: the timing may be set before keepalive is switched on.
+    [InlineData("socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60); " + On)]
+    // Both calls as numeric casts (SOL_SOCKET 0xffff / SO_KEEPALIVE 8, TcpKeepAliveTime 3); the first alone is reported.
+    [InlineData("socket.SetSocketOption((SocketOptionLevel)0xffff, (SocketOptionName)8, true); socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)3, 60);")]
     public Task Tuned_absent_or_other_options_are_not_this_rule(string configure) =>
         Verify.VerifyAsync(With(FeedClient, configure), WithRuntime);
 
@@ -73,6 +82,14 @@ public class KA0002KeepAliveWithDefaultTimingsTests
             With(FeedClient, On).Replace(
                 "public void Dispose()",
                 "public void Tune() => _socket!.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 45);\n\n    public void Dispose()"),
+            WithRuntime);
+
+    [Fact]
+    public Task Timings_set_by_an_in_source_helper_that_receives_the_socket_complete_the_configuration() =>
+        Verify.VerifyAsync(
+            With(FeedClient, On + " Tune(socket);").Replace(
+                "public void Dispose()",
+                "private static void Tune(Socket s) => s.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 45);\n\n    public void Dispose()"),
             WithRuntime);
 
     [Fact]

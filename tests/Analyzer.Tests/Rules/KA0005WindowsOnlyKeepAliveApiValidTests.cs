@@ -231,10 +231,74 @@ public class KA0005WindowsOnlyKeepAliveApiValidTests
     [InlineData("SetTcp(socket, 1, 1); SetTcp(socket, 2, 1400);")]
     [InlineData("if (OperatingSystem.IsLinux()) { SetTcp(socket, 4, 60); }")]
     [InlineData("Action<Socket, int, int> set = SetTcp; set(socket, 4, 60);")]
+    [InlineData("int noDelay = 1; SetTcp(socket, noDelay, 1);")]
     public Task Helper_parameters_that_are_unknown_harmless_or_guarded(string body) => Verifier.VerifyAsync(
         Template.Replace("/*body*/", body).Replace(
             "private static void Log",
             "private static void SetTcp(Socket socket, int name, int value) => socket.SetRawSocketOption(6, name, BitConverter.GetBytes(value));\n\n    private static void Log"),
+        new() { TargetFramework = TestTargetFramework.Net80 });
+
+    /// <summary>Fields the indirect cases below read; KeepIdleField is the one the diagnostic twins report unguarded.</summary>
+    private const string IndirectFields = """
+            private static readonly int KeepIdleField = 4;
+            private static readonly int MaxSegField = 2;
+            private static readonly int KeepIntervalField = 17;
+            private static int _keepIdleOption;
+
+            public static void Configure(int keepIdleOption) => _keepIdleOption = keepIdleOption;
+
+        """;
+
+    // The number reaches the call through a local, a field, a conditional or a cast of one, as in
+    // KA0005WindowsOnlyKeepAliveApiDiagnosticTests.Numbers_that_arrive_indirectly, but every value it can hold is mapped
+    // on Unix, is no dead-peer option, sits under the check for its OS, is a TCP_MAXRT tried as best effort, or is known
+    // only at run time. Each row's twin is reported: 4 or 5 in place of the mapped or harmless number, level 6 in place
+    // of 0xffff, no guard, a catch of another exception, or a call of Configure(4) in source.
+    [Theory]
+    [InlineData("if (OperatingSystem.IsLinux()) { int keepIdle = 4; socket.SetRawSocketOption(6, keepIdle, BitConverter.GetBytes(60)); }")]
+    [InlineData("if (OperatingSystem.IsLinux()) socket.SetRawSocketOption(6, KeepIdleField, BitConverter.GetBytes(60));")]
+    [InlineData("var idle = endPoint.Port > 0; if (OperatingSystem.IsLinux()) socket.SetRawSocketOption(6, idle ? 4 : 5, BitConverter.GetBytes(60));")]
+    [InlineData("int maxRt = 5; if (OperatingSystem.IsWindows()) socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)maxRt, 120);")]
+    [InlineData("int maxRt = 5; try { socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)maxRt, 120); } catch (SocketException) { }")]
+    [InlineData("var name = endPoint.Port > 0 ? SocketOptionName.TcpKeepAliveTime : SocketOptionName.TcpKeepAliveInterval; socket.SetSocketOption(SocketOptionLevel.Tcp, name, 60);")]
+    [InlineData("var fast = endPoint.Port > 0; socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)(fast ? 3 : 17), 10);")]
+    [InlineData("int keepAliveTime = 3; socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)keepAliveTime, 60);")]
+    [InlineData("socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)KeepIntervalField, 10);")]
+    [InlineData("socket.SetRawSocketOption(6, MaxSegField, BitConverter.GetBytes(1400));")]
+    // 18 at the socket level is SO_RCVLOWAT on Linux, not TCP_USER_TIMEOUT.
+    [InlineData("int option = 18; socket.SetRawSocketOption(0xffff, option, BitConverter.GetBytes(1));")]
+    // The number is written only from outside the project (configuration read at run time).
+    [InlineData("socket.SetRawSocketOption(6, _keepIdleOption, BitConverter.GetBytes(60));")]
+    public Task Numbers_that_arrive_indirectly_mapped_harmless_guarded_or_unknown(string body) => Verifier.VerifyAsync(
+        Template.Replace("/*body*/", body).Replace("    private static void Log", IndirectFields + "    private static void Log"),
+        new() { TargetFramework = TestTargetFramework.Net80 });
+
+    // A helper receives the number: its callers pass mapped members, it checks the OS itself, every caller is under a
+    // Linux check or attribute (one or two levels up), it is public and called from nowhere in source, or the number
+    // is picked per OS by a method whose result the analysis does not read. The same helpers without the guard, or
+    // called in source with 4 or (SocketOptionName)4, are reported; the last row keeps return values from being followed
+    // without the OS checks that choose them.
+    [Theory]
+    [InlineData(
+        "SetTcp(socket, SocketOptionName.TcpKeepAliveTime, 60); SetTcp(socket, SocketOptionName.TcpKeepAliveInterval, 10); SetTcp(socket, SocketOptionName.TcpKeepAliveRetryCount, 6);",
+        "private static void SetTcp(Socket socket, SocketOptionName name, int value) => socket.SetSocketOption(SocketOptionLevel.Tcp, name, value);")]
+    [InlineData(
+        "SetLinuxTcp(socket, 4, 60); SetLinuxTcp(socket, 18, 120_000);",
+        "private static void SetLinuxTcp(Socket socket, int name, int value) { if (!OperatingSystem.IsLinux()) return; socket.SetRawSocketOption(6, name, BitConverter.GetBytes(value)); }")]
+    [InlineData(
+        "if (OperatingSystem.IsLinux()) ConfigureLinux(socket);",
+        "private static void ConfigureLinux(Socket socket) => SetTcp(socket, 4, 60); private static void SetTcp(Socket socket, int name, int value) => socket.SetRawSocketOption(6, name, BitConverter.GetBytes(value));")]
+    [InlineData(
+        "ConfigureLinux(socket);",
+        "[System.Runtime.Versioning.SupportedOSPlatform(\"linux\")] private static void ConfigureLinux(Socket socket) => SetTcp(socket, 4, 60); private static void SetTcp(Socket socket, int name, int value) => socket.SetRawSocketOption(6, name, BitConverter.GetBytes(value));")]
+    [InlineData(
+        "",
+        "public static void SetTcpOption(Socket socket, int name, int value) => socket.SetRawSocketOption(6, name, BitConverter.GetBytes(value));")]
+    [InlineData(
+        "socket.SetRawSocketOption(6, KeepIdleNumber(), BitConverter.GetBytes(60));",
+        "private static int KeepIdleNumber() { if (OperatingSystem.IsWindows()) return 3; if (OperatingSystem.IsMacOS()) return 0x10; if (OperatingSystem.IsLinux()) return 4; throw new PlatformNotSupportedException(); }")]
+    public Task Numbers_that_arrive_through_helpers_mapped_guarded_or_unknown(string body, string helpers) => Verifier.VerifyAsync(
+        Template.Replace("/*body*/", body).Replace("private static void Log", helpers + "\n\n    private static void Log"),
         new() { TargetFramework = TestTargetFramework.Net80 });
 
     private const string Attributed = """

@@ -40,7 +40,7 @@ internal sealed class CallSites
         var interfaceMembers = InterfaceMembersOf(method);
         if (!method.ExplicitInterfaceImplementations.IsEmpty || !interfaceMembers.IsEmpty)
         {
-            if (interfaceMembers.IsEmpty || interfaceMembers.Any(member => IsVisibleOutsideTheAssembly(member.ContainingType)))
+            if (interfaceMembers.IsEmpty || interfaceMembers.Any(member => member.ContainingType.IsVisibleOutsideTheAssembly()))
             {
                 return Incomplete;
             }
@@ -113,19 +113,6 @@ internal sealed class CallSites
         }
 
         return builder.ToImmutable();
-    }
-
-    private static bool IsVisibleOutsideTheAssembly(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Whether a call with <paramref name="count"/> arguments can bind to <paramref name="method"/> (a reduced extension call passes one fewer).</summary>

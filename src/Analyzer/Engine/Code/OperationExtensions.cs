@@ -127,4 +127,73 @@ internal static class OperationExtensions
 
         return false;
     }
+
+    /// <summary>
+    /// True when <paramref name="write"/> runs whenever the code after it runs, seen from <paramref name="definition"/>:
+    /// between them is no branch, loop, catch or lambda that could skip it. A write in an <c>else</c> the definition is
+    /// not in, or under an <c>if</c>, does not replace the value for the reads that follow it.
+    /// </summary>
+    public static bool AlwaysReplaces(this IOperation write, IOperation definition)
+    {
+        for (var current = write.Parent; current is not null; current = current.Parent)
+        {
+            if (current.IsAncestorOf(definition))
+            {
+                return true;
+            }
+
+            if (current is IConditionalOperation or ILoopOperation or ISwitchCaseOperation or ICatchClauseOperation
+                or IAnonymousFunctionOperation or ILocalFunctionOperation or IConditionalAccessOperation or ICoalesceOperation
+                or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when an <c>if</c> around <paramref name="operation"/> reads a clock (Environment.TickCount, DateTime.UtcNow,
+    /// Stopwatch…): the code runs only while a time check passes, as when a pool keeps a connection only while it is
+    /// younger than a bound, so the connection's life has a limit the program enforces.
+    /// </summary>
+    public static bool IsGuardedByAClock(this IOperation operation)
+    {
+        for (IOperation? child = operation, current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            if (current is IConditionalOperation conditional && child != conditional.Condition && ReadsAClock(conditional.Condition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadsAClock(IOperation condition)
+    {
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            var (type, member) = operation switch
+            {
+                IPropertyReferenceOperation property => (property.Property.ContainingType, property.Property.Name),
+                IInvocationOperation call => (call.TargetMethod.ContainingType, call.TargetMethod.Name),
+                _ => (null, null),
+            };
+            if (type is { ContainingNamespace.Name: "System" or "Diagnostics" } && member is not null &&
+                (type.Name, member) is ("Environment", "TickCount" or "TickCount64") or ("DateTime" or "DateTimeOffset", "Now" or "UtcNow")
+                    or ("Stopwatch", "GetTimestamp" or "GetElapsedTime" or "Elapsed" or "ElapsedMilliseconds" or "ElapsedTicks"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

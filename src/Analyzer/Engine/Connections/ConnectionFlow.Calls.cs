@@ -146,7 +146,7 @@ internal sealed partial class ConnectionFlow
             return;
         }
 
-        if (KeepsArgument(method))
+        if ((KeepsArgument(method) && !invocation.IsGuardedByAClock()) || IsCallbackState(argument.Parameter))
         {
             Add(Evidence.Stored);
         }
@@ -167,11 +167,31 @@ internal sealed partial class ConnectionFlow
 
         if (creation.Constructor is { } constructor && argument.Parameter is { } parameter && HasSourceBody(constructor))
         {
-            Add(FollowParameter(parameter, creation));
+            var facts = FollowParameter(parameter, creation);
+            if (facts.Has(Evidence.HeldByOwnMember) && !facts.Has(Evidence.Stored))
+            {
+                // The new object keeps the connection in its own members (new Session(client), a per-request holder):
+                // the connection lives as long as the holder, so follow the holder. What the holder's type does with
+                // the member (a read loop, a thread) is already in the facts.
+                Add(facts.Without(Evidence.HeldByOwnMember));
+                VisitHolderObject(creation, origin);
+                return;
+            }
+
+            Add(facts);
             return;
         }
 
         Add(Evidence.Escaped); // an object we cannot see into now holds the connection
+    }
+
+    /// <summary>Follows the object that holds the connection; the message still names the connection, not its holder.</summary>
+    private void VisitHolderObject(IOperation holder, IOperation origin)
+    {
+        var naming = _naming;
+        _naming = false;
+        VisitValue(holder, origin);
+        _naming = naming;
     }
 
     private FlowFacts FollowParameter(IParameterSymbol parameter, IOperation call)
@@ -217,6 +237,13 @@ internal sealed partial class ConnectionFlow
 
         return root?.Name is "System" or "Microsoft";
     }
+
+    /// <summary>
+    /// The <c>object state</c> of BeginRead/BeginReceive/BeginAccept…: kept until the callback runs, which gets it back
+    /// (and an APM read chain re-arms itself with it, the asynchronous form of a read loop).
+    /// </summary>
+    private static bool IsCallbackState(IParameterSymbol? parameter) =>
+        parameter is { Name: "state", Type.SpecialType: SpecialType.System_Object };
 
     /// <summary>Framework calls that keep what they are given: collections, channels, thread-pool and task starters.</summary>
     private static bool KeepsArgument(IMethodSymbol method) => method.Name is

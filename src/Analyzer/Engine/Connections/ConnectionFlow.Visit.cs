@@ -34,7 +34,7 @@ internal sealed partial class ConnectionFlow
                 foreach (var field in fieldInitializer.InitializedFields)
                 {
                     SetName(field.Name);
-                    VisitMember(field);
+                    VisitMember(field, heldByOwner: !field.IsStatic);
                 }
 
                 break;
@@ -42,7 +42,7 @@ internal sealed partial class ConnectionFlow
                 foreach (var property in propertyInitializer.InitializedProperties)
                 {
                     SetName(property.Name);
-                    VisitMember(property);
+                    VisitMember(property, heldByOwner: !property.IsStatic);
                 }
 
                 break;
@@ -85,12 +85,40 @@ internal sealed partial class ConnectionFlow
             return; // a write replaces the connection; it does not use it
         }
 
-        if (reference.IsCapturedAwayFrom(origin))
+        if (reference.IsCapturedAwayFrom(origin) && !TearsDownOrTests(reference))
         {
             Add(Evidence.Captured);
         }
 
         VisitValue(reference, origin);
+    }
+
+    /// <summary>
+    /// A captured read that only closes the connection or checks it for null (a cancellation registration or a timer
+    /// that disposes it): such a callback bounds the connection's life, it does not keep the connection for later use.
+    /// </summary>
+    private static bool TearsDownOrTests(IOperation reference)
+    {
+        var value = reference;
+        while (value.Parent is IConversionOperation conversion)
+        {
+            value = conversion;
+        }
+
+        var user = value.Parent is IConditionalAccessOperation { Operation: var operation } access && operation == value
+            ? access.WhenNotNull
+            : value.Parent;
+        return user switch
+        {
+            IInvocationOperation { TargetMethod.Name: var name } call when call.Instance == value || call.Instance is IConditionalAccessInstanceOperation =>
+                name.StartsWith("Dispose", System.StringComparison.Ordinal) || name.StartsWith("Close", System.StringComparison.Ordinal) ||
+                name is "Shutdown" or "Abort",
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
+                comparison.LeftOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: null } ||
+                comparison.RightOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: null },
+            IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation } => true,
+            _ => false,
+        };
     }
 
     /// <summary>Where an assignment stores the connection.</summary>
@@ -109,11 +137,11 @@ internal sealed partial class ConnectionFlow
                 break;
             case IFieldReferenceOperation field:
                 SetName(field.Field.Name);
-                VisitMember(field.Field);
+                VisitMember(field.Field, IsOwnInstance(field.Instance));
                 break;
             case IPropertyReferenceOperation { Property.IsIndexer: false } property:
                 SetName(property.Property.Name);
-                VisitMember(property.Property);
+                VisitMember(property.Property, IsOwnInstance(property.Instance));
                 break;
             case IPropertyReferenceOperation { Property.Name: "Server" or "Client" or "Socket" } alias:
                 VisitPropertyOf(alias, origin);
@@ -126,8 +154,9 @@ internal sealed partial class ConnectionFlow
 
     /// <summary>
     /// The reads of a local or parameter that can see the value stored at <paramref name="definition"/>: a read
-    /// before it, or after a later assignment, sees another value (<c>var c = new TcpClient(); c = listener.AcceptTcpClient();</c>
-    /// makes the first client a placeholder). Textual order stands in for flow analysis; loops are rare here.
+    /// before it, or after a later assignment that always runs, sees another value (<c>var c = new TcpClient(); c =
+    /// listener.AcceptTcpClient();</c> makes the first client a placeholder; an assignment in another branch does not).
+    /// Textual order stands in for flow analysis; loops are rare here.
     /// </summary>
     private void VisitSymbol(ISymbol symbol, IOperation origin, IOperation? definition)
     {
@@ -152,7 +181,7 @@ internal sealed partial class ConnectionFlow
         foreach (var reference in references)
         {
             var position = reference.Syntax.SpanStart;
-            if (IsWrite(reference) && position > start && position < end && !definition.IsAncestorOf(reference))
+            if (IsWrite(reference) && position > start && position < end && !definition.IsAncestorOf(reference) && reference.AlwaysReplaces(definition))
             {
                 end = position;
             }
@@ -176,10 +205,17 @@ internal sealed partial class ConnectionFlow
     private static bool IsWrite(IOperation reference) =>
         reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference;
 
-    /// <summary>A field or property that holds the connection: long-lived by definition; its uses across the type still tell whether it is configured, connected or a listener.</summary>
-    private void VisitMember(ISymbol member)
+    /// <summary><c>this._x</c> or <c>_x</c> in an instance member: the object running the code is the holder.</summary>
+    private static bool IsOwnInstance(IOperation? instance) =>
+        instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    /// <summary>
+    /// A field or property that holds the connection: long-lived as its holder (a static one, or another object's, for
+    /// good); its uses across the type still tell whether it is configured, connected or a listener.
+    /// </summary>
+    private void VisitMember(ISymbol member, bool heldByOwner)
     {
-        Add(Evidence.Stored);
+        Add(heldByOwner ? Evidence.HeldByOwnMember : Evidence.Stored);
         if (!_visited.Add(member.OriginalDefinition))
         {
             return;
@@ -252,17 +288,35 @@ internal sealed partial class ConnectionFlow
             return;
         }
 
-        // A factory: what its callers in the same type do with the result decides (a private CreateSocket() whose callers store or configure it).
-        var calls = _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method, _cancellationToken);
-        if (calls.Count == 0 || method.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Internal))
+        // A factory: what its callers do with the result decides (they store it, loop on it, or use it once and dispose
+        // it). When callers outside the compilation may exist, it is returned to the unknown, but the callers in its own
+        // type still show whether it is configured.
+        var calls = CallersOf(method);
+        if (calls is not { Count: > 0 })
         {
             Add(Evidence.Returned);
+            calls ??= _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method, _cancellationToken);
         }
 
         foreach (var call in calls)
         {
             VisitValue(call, call.Root());
         }
+    }
+
+    /// <summary>
+    /// Every call of <paramref name="method"/>, when all of them are in this compilation: a method code in another
+    /// assembly cannot name, reached only by calls the search sees (no delegate, override or public interface). Null otherwise.
+    /// </summary>
+    private IReadOnlyList<IOperation>? CallersOf(IMethodSymbol method)
+    {
+        if (method.IsVisibleOutsideTheAssembly())
+        {
+            return null; // a public factory: its real callers are the library's users
+        }
+
+        var sites = _data.Code.GetCallSites(method, _cancellationToken);
+        return sites.IsComplete ? sites.Invocations : null;
     }
 
     private IMethodSymbol? OwningMethod(IOperation root) =>

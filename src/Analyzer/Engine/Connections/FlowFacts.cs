@@ -53,7 +53,13 @@ internal enum Evidence
     /// <summary>SO_KEEPALIVE is turned on (directly, by IOControl(KeepAliveValues), by our helper, or on the listener).</summary>
     KeepAliveEnabled = 1 << 9,
 
-    LongLived = Stored | Captured | Returned | Escaped | LoopIo,
+    /// <summary>
+    /// Kept in an instance field or property of the object whose code holds it (<c>this._socket = socket</c>): it lives
+    /// as long as that object. Long-lived unless the object is one the analysis can follow (a holder created for it).
+    /// </summary>
+    HeldByOwnMember = 1 << 10,
+
+    LongLived = Stored | Captured | Returned | Escaped | LoopIo | HeldByOwnMember,
 }
 
 /// <summary>The evidence and the keepalive level found for one connection (or one parameter of a method).</summary>
@@ -73,6 +79,8 @@ internal readonly struct FlowFacts : IEquatable<FlowFacts>
     public bool IsLongLived => Has(Evidence.LongLived);
 
     public FlowFacts With(Evidence evidence) => new(Evidence | evidence, Level);
+
+    public FlowFacts Without(Evidence evidence) => new(Evidence & ~evidence, Level);
 
     public FlowFacts With(KeepAliveLevel level) => new(Evidence, level > Level ? level : Level);
 

@@ -90,7 +90,7 @@ public class KA0001NoDeadPeerDetectionCodeFixNotOfferedTests
 
             public void Serve(TcpListener listener)
             {
-                for (var client = listener.AcceptTcpClient(); _clients.Count < 100; client = [|listener.AcceptTcpClient()|])
+                for (var client = [|listener.AcceptTcpClient()|]; _clients.Count < 100; client = [|listener.AcceptTcpClient()|])
                 {
                     _clients.Add(client);
                 }

@@ -1181,4 +1181,85 @@ public class KA0001NoDeadPeerDetectionLifetimeBoundsTests
 
     [Fact]
     public Task A_holder_kept_in_a_static_field_keeps_its_connection() => Verify.VerifyAsync(HolderInStaticField);
+
+    private const string CreatedInEitherBranchThenField = """
+        using System.Net.Sockets;
+
+        public sealed class MailLink
+        {
+            private TcpClient? _client;
+
+            public void Open(string host, bool secure)
+            {
+                TcpClient client;
+                if (secure)
+                {
+                    client = {|KA0001:new TcpClient(host, 993)|};
+                }
+                else
+                {
+                    client = {|KA0001:new TcpClient(host, 143)|};
+                }
+
+                _client = client;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_connection_created_in_either_branch_reaches_the_field_from_both() => Verify.VerifyAsync(CreatedInEitherBranchThenField);
+
+    private const string RegisterWithStateTeardown = """
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public static class Ident
+        {
+            public static async Task<int> AskAsync(string host, CancellationToken cancellationToken)
+            {
+                var client = new TcpClient();
+                using var registration = cancellationToken.Register(static state => ((TcpClient)state!).Dispose(), client);
+                try
+                {
+                    await client.ConnectAsync(host, 113);
+                    return await client.GetStream().ReadAsync(new byte[128]);
+                }
+                finally
+                {
+                    client.Dispose();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_cancellation_registration_that_gets_the_connection_as_its_state_to_dispose_it() => Verify.VerifyAsync(RegisterWithStateTeardown);
+
+    private const string TeardownThroughAlias = """
+        using System.Net.Sockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public static class Daytime
+        {
+            public static async Task<int> AskAsync(string host, CancellationToken cancellationToken)
+            {
+                var client = new TcpClient();
+                using var registration = cancellationToken.Register(() => client.Client.Close());
+                try
+                {
+                    await client.ConnectAsync(host, 13);
+                    return await client.GetStream().ReadAsync(new byte[64]);
+                }
+                finally
+                {
+                    client.Dispose();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_cancellation_callback_that_closes_the_connection_through_its_socket() => Verify.VerifyAsync(TeardownThroughAlias);
 }

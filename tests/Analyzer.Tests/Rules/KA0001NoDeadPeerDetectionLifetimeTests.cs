@@ -412,4 +412,157 @@ public class KA0001NoDeadPeerDetectionLifetimeTests
 
     [Fact]
     public Task A_holder_handed_to_an_asynchronous_read_as_its_state() => Verify.VerifyAsync(HolderAsCallbackState);
+
+    private const string StreamFactoryAwaitUsing = """
+        using System.IO;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        internal static class Streams
+        {
+            internal static async Task<Stream> OpenAsync(string host, int port)
+            {
+                var client = new TcpClient();
+                await client.ConnectAsync(host, port);
+                return client.GetStream();
+            }
+        }
+
+        internal sealed class Uploader
+        {
+            public async Task PutAsync(string host, byte[] body)
+            {
+                await using var stream = await Streams.OpenAsync(host, 9100);
+                await stream.WriteAsync(body);
+            }
+        }
+        """;
+
+    [Fact]
+    public Task An_async_stream_factory_whose_caller_writes_once_with_await_using() => Verify.VerifyAsync(StreamFactoryAwaitUsing);
+
+    private const string FactoryThroughTwoLevels = """
+        using System.Net.Sockets;
+
+        internal static class Raw
+        {
+            internal static TcpClient Dial(string host) => new TcpClient(host, 2000);
+        }
+
+        internal static class Dialer
+        {
+            internal static TcpClient DialPrimary(string host) => Raw.Dial(host);
+        }
+
+        internal sealed class Health
+        {
+            public bool Check(string host)
+            {
+                using (var client = Dialer.DialPrimary(host))
+                {
+                    return client.Connected;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_factory_reached_through_two_internal_levels_whose_caller_uses_it_once() => Verify.VerifyAsync(FactoryThroughTwoLevels);
+
+    private const string HolderInUsingStatement = """
+        using System;
+        using System.Net.Sockets;
+
+        internal sealed class Transfer : IDisposable
+        {
+            private readonly Socket _socket;
+
+            public Transfer(Socket socket) => _socket = socket;
+
+            public void Push(byte[] data) => _socket.Send(data);
+
+            public void Dispose() => _socket.Dispose();
+        }
+
+        public static class Sender
+        {
+            public static void Send(string host, byte[] data)
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(host, 9000);
+                using (var transfer = new Transfer(socket))
+                {
+                    transfer.Push(data);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_holder_disposed_by_a_using_statement() => Verify.VerifyAsync(HolderInUsingStatement);
+
+    private const string ConstructorOnlyReads = """
+        using System.Net.Sockets;
+        using System.Text;
+
+        internal sealed class Banner
+        {
+            public Banner(TcpClient client)
+            {
+                var buffer = new byte[128];
+                Text = Encoding.ASCII.GetString(buffer, 0, client.GetStream().Read(buffer, 0, buffer.Length));
+            }
+
+            public string Text { get; }
+        }
+
+        public static class Grabber
+        {
+            public static string Grab(string host)
+            {
+                var client = new TcpClient(host, 21);
+                try
+                {
+                    return new Banner(client).Text;
+                }
+                finally
+                {
+                    client.Close();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_constructor_that_only_reads_from_the_connection_does_not_keep_it() => Verify.VerifyAsync(ConstructorOnlyReads);
+
+    private const string FactoryCallerShutsDown = """
+        using System.Net.Sockets;
+
+        internal sealed class Sockets
+        {
+            internal Socket Connected(string host, int port)
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(host, port);
+                return socket;
+            }
+        }
+
+        internal sealed class Syslog
+        {
+            private readonly Sockets _sockets = new();
+
+            public void Emit(string host, byte[] line)
+            {
+                var socket = _sockets.Connected(host, 601);
+                socket.Send(line);
+                socket.Shutdown(SocketShutdown.Both);
+                socket.Close();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_factory_caller_that_sends_once_and_shuts_the_connection_down() => Verify.VerifyAsync(FactoryCallerShutsDown);
 }

@@ -50,7 +50,8 @@ internal sealed class CallSites
         foreach (var name in NamesThatMayCall(method, interfaceMembers, code, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (InvocationOf(name) is { } call && !CanTake(method, call.ArgumentList.Arguments.Count))
+            if (InvocationOf(name) is { } call && !CanTake(method, call.ArgumentList.Arguments.Count) ||
+                !CallSyntax.MayCall(name, method, method.ContainingType, code.HasGlobalAliases))
             {
                 continue; // another overload or another method of that name: not worth binding its file for
             }

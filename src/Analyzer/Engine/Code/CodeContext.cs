@@ -17,13 +17,18 @@ internal sealed class CodeContext
     private readonly ConcurrentDictionary<SyntaxTree, string> _sources = new();
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<CallSites>> _callers = new(SymbolEqualityComparer.Default);
     private readonly NameOccurrences _names;
+    private readonly Lazy<bool> _globalAliases;
 
     public CodeContext(Compilation compilation)
     {
         Compilation = compilation;
         Homes = new TypeHomes(compilation);
         _names = new NameOccurrences(compilation, SourceOf);
+        _globalAliases = new Lazy<bool>(() => CallSyntax.HasGlobalAliases(compilation, CancellationToken.None));
     }
+
+    /// <summary>A <c>global using</c> alias or static in some file: then a type can be named in any file without its name.</summary>
+    public bool HasGlobalAliases => _globalAliases.Value;
 
     public Compilation Compilation { get; }
 

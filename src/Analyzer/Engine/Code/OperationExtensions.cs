@@ -137,16 +137,17 @@ internal static class OperationExtensions
     {
         for (var current = write.Parent; current is not null; current = current.Parent)
         {
-            if (current.IsAncestorOf(definition))
-            {
-                return true;
-            }
-
+            // Checked first: an if whose one branch defines and whose other branch writes is not a sequence.
             if (current is IConditionalOperation or ILoopOperation or ISwitchCaseOperation or ICatchClauseOperation
                 or IAnonymousFunctionOperation or ILocalFunctionOperation or IConditionalAccessOperation or ICoalesceOperation
                 or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
             {
                 return false;
+            }
+
+            if (current.IsAncestorOf(definition))
+            {
+                return true;
             }
         }
 

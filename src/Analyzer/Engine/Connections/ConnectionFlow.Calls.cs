@@ -146,7 +146,7 @@ internal sealed partial class ConnectionFlow
             return;
         }
 
-        if ((KeepsArgument(method) && !invocation.IsGuardedByAClock()) || IsCallbackState(argument.Parameter))
+        if ((KeepsArgument(method) && !invocation.IsGuardedByAClock()) || IsCallbackState(method, argument.Parameter))
         {
             Add(Evidence.Stored);
         }
@@ -242,8 +242,8 @@ internal sealed partial class ConnectionFlow
     /// The <c>object state</c> of BeginRead/BeginReceive/BeginAccept…: kept until the callback runs, which gets it back
     /// (and an APM read chain re-arms itself with it, the asynchronous form of a read loop).
     /// </summary>
-    private static bool IsCallbackState(IParameterSymbol? parameter) =>
-        parameter is { Name: "state", Type.SpecialType: SpecialType.System_Object };
+    private static bool IsCallbackState(IMethodSymbol method, IParameterSymbol? parameter) =>
+        method.Name.StartsWith("Begin", StringComparison.Ordinal) && parameter is { Name: "state", Type.SpecialType: SpecialType.System_Object };
 
     /// <summary>Framework calls that keep what they are given: collections, channels, thread-pool and task starters.</summary>
     private static bool KeepsArgument(IMethodSymbol method) => method.Name is

@@ -100,9 +100,9 @@ internal sealed partial class ConnectionFlow
     private static bool TearsDownOrTests(IOperation reference)
     {
         var value = reference;
-        while (value.Parent is IConversionOperation conversion)
+        while (value.Parent is IConversionOperation or IPropertyReferenceOperation { Property.Name: "Client" or "Socket" })
         {
-            value = conversion;
+            value = value.Parent; // client.Client.Close() closes the same connection
         }
 
         var user = value.Parent is IConditionalAccessOperation { Operation: var operation } access && operation == value

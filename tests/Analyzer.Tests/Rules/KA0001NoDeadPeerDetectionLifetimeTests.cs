@@ -565,4 +565,36 @@ public class KA0001NoDeadPeerDetectionLifetimeTests
 
     [Fact]
     public Task A_factory_caller_that_sends_once_and_shuts_the_connection_down() => Verify.VerifyAsync(FactoryCallerShutsDown);
+
+    private const string FactoryWithTwoReturns = """
+        using System.Net.Sockets;
+
+        internal static class Links
+        {
+            internal static Socket Open(string host, bool nagle)
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(host, 9400);
+                if (nagle)
+                {
+                    return socket;
+                }
+
+                socket.NoDelay = true;
+                return socket;
+            }
+        }
+
+        internal sealed class Pinger
+        {
+            public void Ping(string host)
+            {
+                using var socket = Links.Open(host, nagle: false);
+                socket.Send(new byte[] { 1 });
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_factory_that_returns_the_connection_from_two_places_to_a_one_shot_caller() => Verify.VerifyAsync(FactoryWithTwoReturns);
 }

@@ -282,26 +282,35 @@ internal sealed partial class ConnectionFlow
         }
 
         var method = OwningMethod(returnOperation.Root());
-        if (method is null || _homeType is null || !_visited.Add(method))
+        if (method is null || _homeType is null)
         {
             Add(Evidence.Returned);
             return;
         }
 
+        if (!_visited.Add(method))
+        {
+            return; // another return of the same method: its callers are visited once
+        }
+
         // A factory: what its callers do with the result decides (they store it, loop on it, or use it once and dispose
-        // it). When callers outside the compilation may exist, it is returned to the unknown, but the callers in its own
-        // type still show whether it is configured.
-        var calls = CallersOf(method);
+        // it). When callers outside the compilation may exist, or the connection has already been handed up through
+        // MaxCallerLevels factories, it is returned to the unknown, but the callers in its own type still show whether it
+        // is configured.
+        var calls = _callerLevels < MaxCallerLevels ? CallersOf(method) : null;
         if (calls is not { Count: > 0 })
         {
             Add(Evidence.Returned);
             calls ??= _data.GetTypeIndex(_homeType, _cancellationToken).CallsTo(method, _cancellationToken);
         }
 
+        _callerLevels++;
         foreach (var call in calls)
         {
             VisitValue(call, call.Root());
         }
+
+        _callerLevels--;
     }
 
     /// <summary>

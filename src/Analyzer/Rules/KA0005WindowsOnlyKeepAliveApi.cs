@@ -91,8 +91,13 @@ internal sealed class KA0005WindowsOnlyKeepAliveApi : SocketCallRule
             return;
         }
 
-        // The number may arrive through a local, a field, a conditional or a helper's parameter: each value it can hold counts.
-        var names = call.Name is { } known ? ImmutableArray.Create(unchecked((int)known)) : PossibleValues.Integers(nameArgument.Value, platform.Code, context.CancellationToken);
+        // The number may arrive through a local, a field, a conditional or a helper's parameter: each value it can hold
+        // counts, unless an OS check picks it (IsWindows() ? 3 : 4 is right on both; the values alone lose which is which).
+        var cancellationToken = context.CancellationToken;
+        var names = call.Name is { } known
+            ? ImmutableArray.Create(unchecked((int)known))
+            : PossibleValues.Integers(nameArgument.Value, platform.Code, cancellationToken,
+                condition => !OsConditionEvaluator.Evaluate(condition, platform, cancellationToken).IsUnknown);
         foreach (var name in names)
         {
             if (call.Kind == SocketOptionCallKind.SetRaw ? ReportRaw(context, platform, invocation, name) : ReportPassThrough(context, platform, invocation, name))

@@ -579,4 +579,93 @@ public class KA0005WindowsOnlyKeepAliveApiValidTests
 
     [Fact]
     public Task Look_alike_socket_types() => Verifier.VerifyAsync(LookAlike, new() { TargetFramework = TestTargetFramework.NetStandard20 });
+
+    /// <summary>A number picked per OS before the call: each value is right on the OS its branch checks.</summary>
+    private const string NumberPickedPerOsInATernary = """
+        using System;
+        using System.Net.Sockets;
+
+        public static class Tuning
+        {
+            public static void KeepIdle(Socket socket, int seconds)
+            {
+                int keepIdle = OperatingSystem.IsWindows() ? 3 : OperatingSystem.IsMacOS() ? 0x10 : 4;
+                socket.SetRawSocketOption(6, keepIdle, BitConverter.GetBytes(seconds));
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_number_picked_per_OS_by_a_conditional() => Verifier.VerifyAsync(NumberPickedPerOsInATernary);
+
+    private const string NumberPickedPerOsInAStaticConstructor = """
+        using System;
+        using System.Net.Sockets;
+
+        public static class Tuning
+        {
+            private static readonly int KeepIdle;
+
+            static Tuning()
+            {
+                KeepIdle = OperatingSystem.IsWindows() ? 3 : OperatingSystem.IsMacOS() ? 0x10 : 4;
+            }
+
+            public static void Apply(Socket socket, int seconds) => socket.SetRawSocketOption(6, KeepIdle, BitConverter.GetBytes(seconds));
+        }
+        """;
+
+    [Fact]
+    public Task A_number_picked_per_OS_into_a_field() => Verifier.VerifyAsync(NumberPickedPerOsInAStaticConstructor);
+
+    private const string HelperCalledPerOs = """
+        using System;
+        using System.Net.Sockets;
+
+        public static class Tuning
+        {
+            public static void Apply(Socket socket)
+            {
+                if (OperatingSystem.IsLinux())
+                {
+                    SetTcp(socket, 4, 60);
+                }
+                else if (OperatingSystem.IsWindows())
+                {
+                    SetTcp(socket, 3, 60);
+                }
+            }
+
+            private static void SetTcp(Socket socket, int name, int value) =>
+                socket.SetRawSocketOption(6, name, BitConverter.GetBytes(value));
+        }
+        """;
+
+    [Fact]
+    public Task A_helper_called_with_each_OS_number_under_its_check() => Verifier.VerifyAsync(HelperCalledPerOs);
+
+    private const string NumberAssignedPerOs = """
+        using System;
+        using System.Net.Sockets;
+
+        public static class Tuning
+        {
+            public static void KeepIdle(Socket socket, int seconds)
+            {
+                var name = 4;
+                if (OperatingSystem.IsMacOS())
+                {
+                    name = 0x10;
+                }
+
+                if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+                {
+                    socket.SetRawSocketOption(6, name, BitConverter.GetBytes(seconds));
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_number_reassigned_under_an_OS_check() => Verifier.VerifyAsync(NumberAssignedPerOs);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -18,10 +19,18 @@ internal static class PossibleValues
     // Bounds that keep the search cheap: a handful of values, a few calls deep.
     private const int MaxValues = 8, MaxDepth = 3;
 
-    public static ImmutableArray<int> Integers(IOperation value, CodeContext code, CancellationToken cancellationToken)
+    /// <param name="value">The expression.</param>
+    /// <param name="code">The compilation's code.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <param name="picksPerPath">
+    /// Conditions under which a value is meant for one path only (an OS check, for option numbers): a value chosen by
+    /// one, in a conditional or by an <c>if</c> around its write or call, makes the answer empty, because the set of
+    /// values alone would lose which path each belongs to.
+    /// </param>
+    public static ImmutableArray<int> Integers(IOperation value, CodeContext code, CancellationToken cancellationToken, Func<IOperation, bool>? picksPerPath = null)
     {
         var found = new List<int>();
-        return new Search(code, cancellationToken, found).Collect(value, depth: 0) ? found.Distinct().ToImmutableArray() : ImmutableArray<int>.Empty;
+        return new Search(code, cancellationToken, found, picksPerPath).Collect(value, depth: 0) ? found.Distinct().ToImmutableArray() : ImmutableArray<int>.Empty;
     }
 
     private readonly struct Search
@@ -29,12 +38,33 @@ internal static class PossibleValues
         private readonly CodeContext _code;
         private readonly CancellationToken _cancellationToken;
         private readonly List<int> _found;
+        private readonly Func<IOperation, bool>? _picksPerPath;
 
-        public Search(CodeContext code, CancellationToken cancellationToken, List<int> found)
+        public Search(CodeContext code, CancellationToken cancellationToken, List<int> found, Func<IOperation, bool>? picksPerPath)
         {
             _code = code;
             _cancellationToken = cancellationToken;
             _found = found;
+            _picksPerPath = picksPerPath;
+        }
+
+        /// <summary>An <c>if</c> or conditional around <paramref name="operation"/> whose condition picks a path.</summary>
+        private bool IsChosenPerPath(IOperation operation)
+        {
+            if (_picksPerPath is null)
+            {
+                return false;
+            }
+
+            for (IOperation? child = operation, current = operation.Parent; current is not null; child = current, current = current.Parent)
+            {
+                if (current is IConditionalOperation conditional && child != conditional.Condition && _picksPerPath(conditional.Condition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public bool Collect(IOperation? value, int depth)
@@ -53,7 +83,8 @@ internal static class PossibleValues
 
             return value.WalkDownConversions() switch
             {
-                IConditionalOperation { WhenFalse: { } whenFalse } conditional => Collect(conditional.WhenTrue, depth) && Collect(whenFalse, depth),
+                IConditionalOperation { WhenFalse: { } whenFalse } conditional => !(_picksPerPath?.Invoke(conditional.Condition) ?? false) &&
+                                                                                    Collect(conditional.WhenTrue, depth) && Collect(whenFalse, depth),
                 // Every hop to a variable's writes counts against the depth: `a = b; b = a;` must end.
                 ILocalReferenceOperation local => Writes(local.Local, local.Root(), depth + 1),
                 IFieldReferenceOperation field => Writes(field.Field, depth + 1),
@@ -135,7 +166,7 @@ internal static class PossibleValues
             foreach (var call in calls.Invocations)
             {
                 var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
-                if (argument is null || argument.ArgumentKind == ArgumentKind.ParamArray || !Collect(argument.Value, depth + 1))
+                if (argument is null || argument.ArgumentKind == ArgumentKind.ParamArray || IsChosenPerPath(call) || !Collect(argument.Value, depth + 1))
                 {
                     return false;
                 }
@@ -147,7 +178,7 @@ internal static class PossibleValues
         /// <summary>A plain assignment adds its value; any other write (compound, ref, out, increment) makes the value unknown.</summary>
         private bool Assigned(IOperation reference, int depth, ref bool any)
         {
-            if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+            if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference && !IsChosenPerPath(assignment))
             {
                 any = true;
                 return Collect(assignment.Value, depth);

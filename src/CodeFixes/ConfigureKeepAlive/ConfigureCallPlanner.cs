@@ -88,10 +88,58 @@ internal sealed class ConfigureCallPlanner
                     LambdaExpressionSyntax lambda when connected && lambda.ExpressionBody == assignmentSyntax => InExpressionBody(lambda, holder),
                     _ => null, // inside a condition, an argument, a using header
                 };
+            case IFieldInitializerOperation { InitializedFields: { Length: 1 } fields } when !connected:
+                return AfterTheOneConnectOf(fields[0]);
             default:
-                return null; // passed straight into a call, returned, a field initializer, base(...) arguments
+                return null; // passed straight into a call, returned, created connected in a field initializer, base(...) arguments
         }
     }
+
+    /// <summary>
+    /// <c>private readonly TcpClient _client = new();</c> connected later in a method of the type: the call goes after
+    /// that connect, when the type's code in this file connects the field in exactly one statement that always
+    /// completes (two connects would need two calls, one code action makes one edit; another file is not edited).
+    /// </summary>
+    private ConfigureCallPlan? AfterTheOneConnectOf(IFieldSymbol field)
+    {
+        var holder = new ConnectionHolder(field, field.Type, SyntaxFactory.IdentifierName(field.Name), _model, _cancellationToken);
+        StatementSyntax? found = null;
+        var connects = 0;
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != _model.SyntaxTree)
+            {
+                return null; // a part of the type in another file may connect it too
+            }
+
+            var type = reference.GetSyntax(_cancellationToken);
+            connects += type.DescendantNodes().OfType<InvocationExpressionSyntax>().Count(call =>
+                call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Connect" or "ConnectAsync" or "BeginConnect" } access &&
+                holder.IsReceiver(access.Expression));
+            foreach (var block in type.DescendantNodes().OfType<BlockSyntax>())
+            {
+                if (ConnectStatementFinder.Find(block.Statements, holder) is not { } connect || connect == found)
+                {
+                    continue;
+                }
+
+                if (found is not null || !NamesTheField(connect, field))
+                {
+                    return null;
+                }
+
+                found = connect;
+            }
+        }
+
+        return found is null || connects != 1 ? null : Plan(InsertionKind.AfterStatement, StatementLists.AfterConfigureCalls(StatementLists.Placed(found)), holder);
+    }
+
+    /// <summary>The field's bare name still means the field after <paramref name="statement"/> (no local or parameter hides it).</summary>
+    private bool NamesTheField(StatementSyntax statement, IFieldSymbol field) =>
+        SymbolEqualityComparer.Default.Equals(
+            _model.GetSpeculativeSymbolInfo(statement.Span.End, SyntaxFactory.IdentifierName(field.Name), SpeculativeBindingOption.BindAsExpression).Symbol,
+            field);
 
     /// <summary>Locals, parameters and members reached through <c>this</c> or other plain names: reading them again is free of side effects.</summary>
     private ConnectionHolder? HolderOf(IOperation target, ExpressionSyntax syntax)

@@ -1242,6 +1242,126 @@ public class KA0001NoDeadPeerDetectionCodeFixTests
         """, WithRuntime);
 
     [Fact]
+    public Task Field_initializer_connected_in_a_method_is_configured_after_the_connect() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+
+        class Feed
+        {
+            private readonly TcpClient _client = [|new()|];
+
+            public void Start(string host)
+            {
+                _client.Connect(host, 5222);
+                _client.GetStream().WriteByte(1);
+            }
+
+            public int Next() => _client.GetStream().ReadByte();
+        }
+        """, """
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        class Feed
+        {
+            private readonly TcpClient _client = new();
+
+            public void Start(string host)
+            {
+                _client.Connect(host, 5222);
+                TcpKeepAlive.Configure(_client);
+                _client.GetStream().WriteByte(1);
+            }
+
+            public int Next() => _client.GetStream().ReadByte();
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task Socket_field_initializer_connected_with_awaited_ConnectAsync() => Verify.VerifyFixAsync("""
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        class Uplink
+        {
+            private readonly Socket _socket = [|new(SocketType.Stream, ProtocolType.Tcp)|];
+
+            public async Task OpenAsync(string host)
+            {
+                try
+                {
+                    await _socket.ConnectAsync(host, 4000);
+                }
+                finally
+                {
+                    System.Console.WriteLine("connect attempted");
+                }
+            }
+
+            public int Send(byte[] data) => _socket.Send(data);
+        }
+        """, """
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+        using KeepAlive;
+
+        class Uplink
+        {
+            private readonly Socket _socket = new(SocketType.Stream, ProtocolType.Tcp);
+
+            public async Task OpenAsync(string host)
+            {
+                try
+                {
+                    await _socket.ConnectAsync(host, 4000);
+                    TcpKeepAlive.Configure(_socket);
+                }
+                finally
+                {
+                    System.Console.WriteLine("connect attempted");
+                }
+            }
+
+            public int Send(byte[] data) => _socket.Send(data);
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task No_fix_for_a_field_initializer_connected_in_two_places() => Verify.VerifyNoFixOfferedAsync("""
+        using System.Net.Sockets;
+
+        class Feed
+        {
+            private readonly TcpClient _client = [|new()|];
+
+            public void Start(string host) => _client.Connect(host, 5222);
+
+            public void StartBackup(string host)
+            {
+                _client.Connect(host, 5223);
+            }
+
+            public int Next() => _client.GetStream().ReadByte();
+        }
+        """, WithRuntime);
+
+    [Fact]
+    public Task No_fix_for_a_field_initializer_when_a_parameter_hides_the_field_at_the_connect() => Verify.VerifyNoFixOfferedAsync("""
+        using System.Net.Sockets;
+
+        class Feed
+        {
+            private readonly TcpClient _client = [|new()|];
+
+            public void Start(string host, object _client)
+            {
+                this._client.Connect(host, 5222);
+            }
+
+            public int Next() => this._client.GetStream().ReadByte();
+        }
+        """, WithRuntime);
+
+    [Fact]
     public Task No_fix_in_a_field_initializer() => Verify.VerifyNoFixOfferedAsync("""
         using System.Net.Sockets;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using KeepAliveAnalyzers.EndToEnd.Infrastructure;
 using Xunit;
 
@@ -63,9 +62,6 @@ public class CodeFixTests
     private static Dictionary<string, string> Options(CommandResult run)
     {
         Assert.True(run.ExitCode == 0, run.ToString());
-        return run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('=', 2))
-            .Where(parts => parts.Length == 2)
-            .ToDictionary(parts => parts[0], parts => parts[1]);
+        return ClientApp.OptionsPrinted(run.Output);
     }
 }

@@ -49,6 +49,16 @@ public static class ClientApp
         </Project>
         """;
 
+    /// <summary>The <c>name=value</c> lines the program prints, by name.</summary>
+    public static System.Collections.Generic.Dictionary<string, string> OptionsPrinted(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('=', 2))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0], parts => parts[1]);
+
+    /// <summary>The program that connects a Client to a loopback listener and prints the options its socket ended up with.</summary>
+    public static string ProgramSource => Program;
+
     private const string Program = """
         using System;
         using System.Net;

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using KeepAliveAnalyzers.EndToEnd.Infrastructure;
+using Xunit;
+
+namespace KeepAliveAnalyzers.EndToEnd;
+
+/// <summary>
+/// The KA0001 fix on the shapes real programs write, end to end: SDK build, `dotnet format analyzers`, a clean build,
+/// and the program reads the options back from its real socket.
+/// </summary>
+[Collection(PackedPackagesCollection.Name)]
+public class CodeFixShapeTests
+{
+    private const string FieldClientFile = "FieldClient.cs";
+
+    // A client created in its field initializer and connected in a method: the first finding of a fresh app.
+    private const string FieldClient = """
+        using System.Net;
+        using System.Net.Sockets;
+
+        public static class Client
+        {
+            private static readonly TcpClient s_client = new();
+
+            public static Socket Connect(IPEndPoint endpoint)
+            {
+                s_client.Connect(endpoint);
+                return s_client.Client;
+            }
+        }
+
+        """;
+
+    private readonly PackedPackages _packages;
+
+    public CodeFixShapeTests(PackedPackages packages) => _packages = packages;
+
+    [Fact]
+    public void A_client_created_in_a_field_initializer_is_configured_after_its_connect()
+    {
+        var project = _packages.CreateProject("FieldInitializer")
+            .WithFile("FieldInitializer.csproj", ClientApp.ProjectFile(_packages.Version))
+            .WithFile("Program.cs", ClientApp.ProgramSource)
+            .WithFile(FieldClientFile, FieldClient);
+        var restore = project.Restore();
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+
+        var format = project.Dotnet("format", "analyzers", "--diagnostics", "KA0001", "--severity", "warn", "--no-restore");
+        Assert.True(format.ExitCode == 0, format.ToString());
+        var fixedClient = project.ReadFile(FieldClientFile);
+        Assert.Contains("        s_client.Connect(endpoint);\n        TcpKeepAlive.Configure(s_client);\n", fixedClient.Replace("\r\n", "\n"));
+
+        var build = project.Build("--no-restore");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Empty(BuildDiagnostics.Located(build.Output));
+
+        var options = Options(project.Run());
+        Assert.Equal("1", options["keepalive"]);
+        Assert.Equal("60", options["idle"]);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal("120000", options["user_timeout_ms"]);
+        }
+    }
+
+    private static Dictionary<string, string> Options(CommandResult run)
+    {
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return ClientApp.OptionsPrinted(run.Output);
+    }
+}

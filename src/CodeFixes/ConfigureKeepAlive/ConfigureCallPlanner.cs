@@ -113,9 +113,7 @@ internal sealed class ConfigureCallPlanner
             }
 
             var type = reference.GetSyntax(_cancellationToken);
-            connects += type.DescendantNodes().OfType<InvocationExpressionSyntax>().Count(call =>
-                call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Connect" or "ConnectAsync" or "BeginConnect" } access &&
-                holder.IsReceiver(access.Expression));
+            connects += ConnectStatementFinder.CountConnects(type, holder);
             foreach (var block in type.DescendantNodes().OfType<BlockSyntax>())
             {
                 if (ConnectStatementFinder.Find(block.Statements, holder) is not { } connect || connect == found)

@@ -31,6 +31,10 @@ internal static class ConnectStatementFinder
         return null;
     }
 
+    /// <summary>How many connects <paramref name="node"/> starts on <paramref name="holder"/> (a BeginConnect and its EndConnect are one).</summary>
+    public static int CountConnects(SyntaxNode node, ConnectionHolder holder) =>
+        node.DescendantNodes().OfType<InvocationExpressionSyntax>().Count(call => ConnectNameOf(call, holder) is "Connect" or "ConnectAsync" or "BeginConnect");
+
     private static string? ConnectNameOf(InvocationExpressionSyntax call, ConnectionHolder holder) =>
         call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Connect" or "ConnectAsync" or "BeginConnect" or "EndConnect" } access &&
         holder.IsReceiver(access.Expression)

@@ -26,7 +26,7 @@ internal sealed class CallSites
 
     public bool IsComplete { get; }
 
-    /// <summary>Looks the method's name up in the compilation's name index, then binds only those names. Used only for sites already suspected.</summary>
+    /// <summary>Finds the method's name in the files' text, then binds only the hits the syntax allows. Used only for sites already suspected.</summary>
     public static CallSites Find(IMethodSymbol method, CodeContext code, CancellationToken cancellationToken)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsOverride || method.IsAbstract)
@@ -50,7 +50,8 @@ internal sealed class CallSites
         foreach (var name in NamesThatMayCall(method, interfaceMembers, code, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (InvocationOf(name) is { } call && !CanTake(method, call.ArgumentList.Arguments.Count) ||
+            var invocationSyntax = InvocationOf(name);
+            if (invocationSyntax is not null && !CanTake(method, invocationSyntax.ArgumentList.Arguments.Count) ||
                 !CallSyntax.MayCall(name, method, method.ContainingType, code.HasGlobalAliases))
             {
                 continue; // another overload or another method of that name: not worth binding its file for
@@ -65,7 +66,7 @@ internal sealed class CallSites
                 continue;
             }
 
-            if (InvocationOf(name) is not { } invocationSyntax ||
+            if (invocationSyntax is null ||
                 model.GetOperation(invocationSyntax, cancellationToken) is not IInvocationOperation invocation)
             {
                 return Incomplete; // a method group: called from somewhere the search cannot follow

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -155,20 +156,14 @@ internal static class OperationExtensions
     }
 
     /// <summary>
-    /// True when an <c>if</c> around <paramref name="operation"/> reads a clock (Environment.TickCount, DateTime.UtcNow,
-    /// Stopwatch…): the code runs only while a time check passes, as when a pool keeps a connection only while it is
-    /// younger than a bound, so the connection's life has a limit the program enforces.
+    /// True when <paramref name="operation"/> sits in a branch of an <c>if</c> or conditional whose condition satisfies
+    /// <paramref name="condition"/>: it runs only when that condition says so.
     /// </summary>
-    public static bool IsGuardedByAClock(this IOperation operation)
+    public static bool IsInBranchOf(this IOperation operation, Func<IOperation, bool> condition)
     {
         for (IOperation? child = operation, current = operation.Parent; current is not null; child = current, current = current.Parent)
         {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-
-            if (current is IConditionalOperation conditional && child != conditional.Condition && ReadsAClock(conditional.Condition))
+            if (current is IConditionalOperation conditional && child != conditional.Condition && condition(conditional.Condition))
             {
                 return true;
             }
@@ -177,7 +172,12 @@ internal static class OperationExtensions
         return false;
     }
 
-    private static bool ReadsAClock(IOperation condition)
+    /// <summary>
+    /// True when <paramref name="condition"/> reads a clock (Environment.TickCount, DateTime.UtcNow, Stopwatch…): code in
+    /// its branches runs only while a time check passes, as when a pool keeps a connection only while it is younger than
+    /// a bound, so the connection's life has a limit the program enforces.
+    /// </summary>
+    public static bool ReadsAClock(this IOperation condition)
     {
         foreach (var operation in condition.DescendantsAndSelf())
         {
@@ -187,8 +187,8 @@ internal static class OperationExtensions
                 IInvocationOperation call => (call.TargetMethod.ContainingType, call.TargetMethod.Name),
                 _ => (null, null),
             };
-            if (type is { ContainingNamespace.Name: "System" or "Diagnostics" } && member is not null &&
-                (type.Name, member) is ("Environment", "TickCount" or "TickCount64") or ("DateTime" or "DateTimeOffset", "Now" or "UtcNow")
+            if (member is not null && IsInSystemOrSystemDiagnostics(type) &&
+                (type!.Name, member) is ("Environment", "TickCount" or "TickCount64") or ("DateTime" or "DateTimeOffset", "Now" or "UtcNow")
                     or ("Stopwatch", "GetTimestamp" or "GetElapsedTime" or "Elapsed" or "ElapsedMilliseconds" or "ElapsedTicks"))
             {
                 return true;
@@ -196,5 +196,16 @@ internal static class OperationExtensions
         }
 
         return false;
+    }
+
+    private static bool IsInSystemOrSystemDiagnostics(INamedTypeSymbol? type)
+    {
+        var ns = type?.ContainingNamespace;
+        if (ns is { Name: "Diagnostics" })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
     }
 }

@@ -49,23 +49,7 @@ internal static class PossibleValues
         }
 
         /// <summary>An <c>if</c> or conditional around <paramref name="operation"/> whose condition picks a path.</summary>
-        private bool IsChosenPerPath(IOperation operation)
-        {
-            if (_picksPerPath is null)
-            {
-                return false;
-            }
-
-            for (IOperation? child = operation, current = operation.Parent; current is not null; child = current, current = current.Parent)
-            {
-                if (current is IConditionalOperation conditional && child != conditional.Condition && _picksPerPath(conditional.Condition))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private bool IsChosenPerPath(IOperation operation) => _picksPerPath is { } picks && operation.IsInBranchOf(picks);
 
         public bool Collect(IOperation? value, int depth)
         {

@@ -146,7 +146,7 @@ internal sealed partial class ConnectionFlow
             return;
         }
 
-        if ((KeepsArgument(method) && !invocation.IsGuardedByAClock()) || IsCallbackState(method, argument.Parameter))
+        if ((KeepsArgument(method) && !invocation.IsInBranchOf(static condition => condition.ReadsAClock())) || IsCallbackState(method, argument.Parameter))
         {
             Add(Evidence.Stored);
         }

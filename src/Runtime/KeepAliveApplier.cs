@@ -36,6 +36,11 @@ internal static class KeepAliveApplier
         return new TcpKeepAliveResult(keepAlive, idle, interval, count, UnixUserTimeout(sink, settings));
     }
 
+    /// <summary>Only the user timeout, on a socket that connected after <see cref="Apply"/> deferred it (Unix only defers).</summary>
+    internal static TcpKeepAliveOptionStatus ApplyUserTimeout<TSink>(TSink sink, in KeepAliveSettings settings)
+        where TSink : IKeepAliveOptionSink =>
+        UnixUserTimeout(sink, settings);
+
     private static TcpKeepAliveOptionStatus UnixUserTimeout<TSink>(TSink sink, in KeepAliveSettings settings)
         where TSink : IKeepAliveOptionSink
     {

@@ -13,7 +13,8 @@ namespace KeepAlive;
 /// shuts the socket down, and reports per option what it did.</para>
 /// <para>On Unix, a socket that is not connected yet gets keepalive and its timings (which .NET carries across a multi-address
 /// connect), but not the user timeout: a raw option set before connecting breaks .NET's fallback to the next address.
-/// The result then reports <see cref="TcpKeepAliveOptionStatus.Deferred"/>; call Configure again after connecting.
+/// The result then reports <see cref="TcpKeepAliveOptionStatus.Deferred"/>; call Configure again after connecting, or use
+/// <see cref="Configured(Socket, TcpKeepAliveOptions?)"/>, which sets it once the socket connects.
 /// A listening socket does get the user timeout (Linux accepted sockets inherit it).</para>
 /// </remarks>
 public static class TcpKeepAlive
@@ -53,6 +54,51 @@ public static class TcpKeepAlive
         Socket? socket = client.Client;
         if (socket is null) throw new ObjectDisposedException(typeof(TcpClient).FullName);
         return Configure(socket, options);
+    }
+
+    /// <summary>
+    /// Configures <paramref name="socket"/> like <see cref="Configure(Socket, TcpKeepAliveOptions?)"/> and returns it, so the
+    /// call can wrap the expression that creates or accepts it (<c>Handle(TcpKeepAlive.Configured(listener.Accept()))</c>,
+    /// <c>: base(TcpKeepAlive.Configured(new Socket(...)))</c>). A socket that is not connected yet gets keepalive and its
+    /// timings now and its user timeout once it connects: the helper checks every 100 ms, for up to an hour, and then
+    /// sets it; so this form also serves a socket that other code connects.
+    /// </summary>
+    /// <param name="socket">An IPv4, IPv6 or dual-mode TCP socket, connected or not.</param>
+    /// <param name="options">The timings; <see langword="null"/> for the defaults.</param>
+    /// <returns><paramref name="socket"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="socket"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="socket"/> is not a TCP socket.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range. Nothing was changed.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="socket"/> has been disposed.</exception>
+    public static Socket Configured(Socket socket, TcpKeepAliveOptions? options = null)
+    {
+        if (socket is null) throw new ArgumentNullException(nameof(socket));
+        EnsureTcp(socket);
+        KeepAliveSettings settings = options is null
+            ? DefaultSettings
+            : KeepAliveSettings.Validate(options.Read(), PlatformFacts.Os);
+        if (KeepAliveApplier.Apply(new SocketOptionSink(socket), settings).UserTimeout == TcpKeepAliveOptionStatus.Deferred)
+            PendingUserTimeouts.Watch(socket, settings);
+        return socket;
+    }
+
+    /// <summary>
+    /// Configures the socket of <paramref name="client"/> like <see cref="Configured(Socket, TcpKeepAliveOptions?)"/> and
+    /// returns the client (<c>new Session(TcpKeepAlive.Configured(new TcpClient()))</c>).
+    /// </summary>
+    /// <param name="client">A client, connected or not.</param>
+    /// <param name="options">The timings; <see langword="null"/> for the defaults.</param>
+    /// <returns><paramref name="client"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range. Nothing was changed.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="client"/> or its socket has been disposed.</exception>
+    public static TcpClient Configured(TcpClient client, TcpKeepAliveOptions? options = null)
+    {
+        if (client is null) throw new ArgumentNullException(nameof(client));
+        Socket? socket = client.Client;
+        if (socket is null) throw new ObjectDisposedException(typeof(TcpClient).FullName);
+        Configured(socket, options);
+        return client;
     }
 
     private static void EnsureTcp(Socket socket)

@@ -17,7 +17,8 @@ public enum TcpKeepAliveOptionStatus
 
     /// <summary>
     /// The option was not set because the socket is not connected yet: on Unix a raw option set before
-    /// a multi-address connect breaks .NET's fallback to the next address. Call Configure again after connecting.
+    /// a multi-address connect breaks .NET's fallback to the next address. Call Configure again after connecting
+    /// (<see cref="TcpKeepAlive.Configured(System.Net.Sockets.Socket, TcpKeepAliveOptions?)"/> does it for you).
     /// </summary>
     Deferred = 3,
 }

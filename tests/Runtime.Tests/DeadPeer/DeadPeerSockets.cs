@@ -46,6 +46,26 @@ internal static class DeadPeerSockets
         return socket;
     }
 
+    /// <summary>
+    /// Configures the socket before it connects, with <see cref="TcpKeepAlive.Configured(Socket, TcpKeepAliveOptions?)"/>,
+    /// as the code fix does where no statement can follow the connect; the user timeout is set once it connects.
+    /// </summary>
+    public static async Task<Socket> ConnectConfiguredBeforehandAsync(IPEndPoint peer)
+    {
+        var socket = TcpKeepAlive.Configured(new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp), SmallOptions());
+        try
+        {
+            using var bound = new CancellationTokenSource(StepBound);
+            await socket.ConnectAsync(peer, bound.Token);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     public static void AssertAllApplied(TcpKeepAliveResult result)
     {
         var applied = TcpKeepAliveOptionStatus.Applied;

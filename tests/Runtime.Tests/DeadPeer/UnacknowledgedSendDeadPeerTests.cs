@@ -55,5 +55,30 @@ public sealed class UnacknowledgedSendDeadPeerTests
         }
     }
 
+    [DeadPeerFact]
+    public async Task A_socket_configured_before_its_connect_also_fails_at_the_user_timeout()
+    {
+        using var peer = CuttablePeer.Start();
+        using var configuredBefore = await ConnectConfiguredBeforehandAsync(peer.EndPoint);
+        await RoundTripAsync(configuredBefore); // takes longer than the 100 ms in which the helper sets the user timeout
+
+        var clock = peer.Cut();
+        await SendUnacknowledgedAsync(configuredBefore);
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            var outcome = await OutcomeByAsync(PendingReceiveAsync(configuredBefore, clock, stop.Token), clock, Latest);
+            _output.WriteLine($"64 B unacknowledged, cut peer, configured before the connect: {Show(outcome)}");
+
+            Assert.NotNull(outcome);
+            Assert.Equal(SocketError.TimedOut, outcome.Value.Error);
+            Assert.InRange(outcome.Value.At, UserTimeout, Latest);
+        }
+        finally
+        {
+            stop.Cancel();
+        }
+    }
+
     private static string Show(ReceiveOutcome? outcome) => outcome?.ToString() ?? "still blocked";
 }

@@ -27,6 +27,10 @@ internal static class ConfigureCallInserter
             var list = group.ToList();
             switch (list[0].Kind)
             {
+                case InsertionKind.Wrap:
+                    // current: the target as edited so far; the argument keeps the plan's spelling of a target-typed new().
+                    editor.ReplaceNode(target, (current, _) => Wrapped(list[0], (ExpressionSyntax)current).WithTriviaFrom(current));
+                    break;
                 case InsertionKind.ExpressionBody:
                     editor.ReplaceNode(target, (current, _) => ExpressionBodies.ToBlockBody(current, Calls(list), list[0].ReturnedValue));
                     break;
@@ -40,11 +44,16 @@ internal static class ConfigureCallInserter
     public static ExpressionStatementSyntax Call(ExpressionSyntax argument) =>
         ExpressionStatement(Invocation(IdentifierName(TcpKeepAliveApi.TypeName), argument)).WithAdditionalAnnotations(CallAnnotation);
 
-    /// <summary><c>typeName.Configure(argument)</c>: the inserted call, or a candidate spelling of it to bind.</summary>
-    public static InvocationExpressionSyntax Invocation(ExpressionSyntax typeName, ExpressionSyntax argument) =>
+    /// <summary><c>typeName.Configure(argument)</c> (or <c>Configured</c>): the inserted call, or a candidate spelling of it to bind.</summary>
+    public static InvocationExpressionSyntax Invocation(ExpressionSyntax typeName, ExpressionSyntax argument, string methodName = TcpKeepAliveApi.MethodName) =>
         InvocationExpression(
-            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeName, IdentifierName(TcpKeepAliveApi.MethodName)),
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeName, IdentifierName(methodName)),
             ArgumentList(SingletonSeparatedList(Argument(argument.WithoutTrivia()))));
+
+    /// <summary><c>TcpKeepAlive.Configured(e)</c> around the edited target (a target-typed <c>new()</c> takes the plan's typed spelling).</summary>
+    private static InvocationExpressionSyntax Wrapped(ConfigureCallPlan plan, ExpressionSyntax current) =>
+        Invocation(IdentifierName(TcpKeepAliveApi.TypeName), current is ImplicitObjectCreationExpressionSyntax ? plan.Argument : current, TcpKeepAliveApi.WrapMethodName)
+            .WithAdditionalAnnotations(CallAnnotation);
 
     private static List<StatementSyntax> Calls(IEnumerable<ConfigureCallPlan> plans) => plans.Select(p => (StatementSyntax)Call(p.Argument)).ToList();
 

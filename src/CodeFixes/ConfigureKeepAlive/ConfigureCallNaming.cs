@@ -53,7 +53,7 @@ internal static class ConfigureCallNaming
     private static bool Binds(SemanticModel model, ConfigureCallPlan plan, ExpressionSyntax typeName, INamedTypeSymbol helper, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var call = ConfigureCallInserter.Invocation(typeName, plan.Argument);
+        var call = ConfigureCallInserter.Invocation(typeName, plan.Argument, plan.MethodName);
         return model.GetSpeculativeSymbolInfo(plan.ScopePosition, call, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol method &&
                SymbolEqualityComparer.Default.Equals(method.ContainingType, helper);
     }
@@ -95,8 +95,9 @@ internal static class ConfigureCallNaming
 
     private static List<SyntaxNode> Calls(SyntaxNode root) => root.GetAnnotatedNodes(ConfigureCallInserter.CallAnnotation).ToList();
 
+    /// <summary>An inserted statement <c>T.Configure(x);</c> or a wrapping <c>T.Configured(e)</c>: its <c>T.Configure</c> part.</summary>
     private static MemberAccessExpressionSyntax ConfigureAccess(SyntaxNode call) =>
-        (MemberAccessExpressionSyntax)((InvocationExpressionSyntax)((ExpressionStatementSyntax)call).Expression).Expression;
+        (MemberAccessExpressionSyntax)((InvocationExpressionSyntax)(call is ExpressionStatementSyntax statement ? statement.Expression : call)).Expression;
 
     private static SyntaxNode WithTypeName(SyntaxNode root, ExpressionSyntax typeName) =>
         root.ReplaceNodes(Calls(root).Select(c => ConfigureAccess(c).Expression), (original, _) => typeName.WithTriviaFrom(original));

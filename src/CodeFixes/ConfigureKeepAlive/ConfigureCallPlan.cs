@@ -14,6 +14,12 @@ internal enum InsertionKind
 
     /// <summary><see cref="ConfigureCallPlan.Target"/> is a member or lambda whose expression body becomes a block.</summary>
     ExpressionBody,
+
+    /// <summary>
+    /// <see cref="ConfigureCallPlan.Target"/>, the expression producing the connection, becomes
+    /// <c>TcpKeepAlive.Configured(target)</c>: where no statement can follow the connect or accept.
+    /// </summary>
+    Wrap,
 }
 
 /// <summary>One connection to configure: where the call goes and what it passes.</summary>
@@ -30,7 +36,10 @@ internal sealed class ConfigureCallPlan
     public InsertionKind Kind { get; }
     public SyntaxNode Target { get; }
 
-    /// <summary>The expression passed to Configure: the variable, field or property holding the connection.</summary>
+    /// <summary>
+    /// The expression passed to Configure: the variable, field or property holding the connection; for
+    /// <see cref="InsertionKind.Wrap"/>, the target itself (a target-typed <c>new()</c> spelled with its type).
+    /// </summary>
     public ExpressionSyntax Argument { get; }
 
     /// <summary>For an expression body that produced a value: what the new block returns.</summary>
@@ -44,6 +53,9 @@ internal sealed class ConfigureCallPlan
     public int ScopePosition => Kind == InsertionKind.ExpressionBody && ExpressionBodies.ExpressionOf(Target) is { } body
         ? body.SpanStart
         : Target.SpanStart;
+
+    /// <summary>The helper method the call names.</summary>
+    public string MethodName => Kind == InsertionKind.Wrap ? TcpKeepAliveApi.WrapMethodName : TcpKeepAliveApi.MethodName;
 
     public bool IsSameInsertion(ConfigureCallPlan other) =>
         Kind == other.Kind && Target == other.Target && Argument.IsEquivalentTo(other.Argument);

@@ -56,8 +56,60 @@ internal sealed class ConfigureCallPlanner
             SiteKind.CreatedUnconnected => false,
             _ => (bool?)null, // accepted into SocketAsyncEventArgs or through a method group: no variable here
         };
-        return connected is { } isConnected ? PlanForValue(operation, isConnected) : null;
+        return connected is { } isConnected ? PlanForValue(operation, isConnected) ?? PlanWrap(operation) : null;
     }
+
+    /// <summary>
+    /// Where no statement can follow the connect or accept (the connection is passed straight into a call or a
+    /// constructor initializer, returned, connected by code the fix cannot follow), the expression that produces it
+    /// becomes <c>TcpKeepAlive.Configured(e)</c>: configured the moment it exists, before anything else sees it; a
+    /// socket not connected yet gets its user timeout from the helper once it connects.
+    /// </summary>
+    private ConfigureCallPlan? PlanWrap(IOperation site)
+    {
+        var value = ConnectionValue(site);
+        if (value?.Type is not { } type || value.Syntax is not ExpressionSyntax syntax || IsInExpressionTree(syntax))
+        {
+            return null;
+        }
+
+        var argument = syntax is ImplicitObjectCreationExpressionSyntax implicitNew ? Spelled(implicitNew, type) : syntax;
+        return new ConfigureCallPlan(InsertionKind.Wrap, syntax, argument);
+    }
+
+    /// <summary>
+    /// The innermost expression whose value is the connection itself: the creation or accept, or the <c>await</c> (and
+    /// <c>.GetAwaiter().GetResult()</c>, <c>.Result</c>) around an asynchronous accept.
+    /// </summary>
+    private IOperation? ConnectionValue(IOperation site)
+    {
+        var current = site;
+        while (current.Type is not { } type || !_api.CanWrap(type))
+        {
+            if (current.Parent is not (IAwaitOperation or IParenthesizedOperation or IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "WaitAsync" or "GetAwaiter" or "GetResult" }
+                or IPropertyReferenceOperation { Property.Name: "Result" }) || current.Parent is IInvocationOperation { Instance: var instance } && instance != current)
+            {
+                return null; // the value went into something else before it was a Socket or TcpClient
+            }
+
+            current = current.Parent;
+        }
+
+        return current;
+    }
+
+    /// <summary>A lambda converted to an expression tree cannot call a method with optional parameters (CS0854).</summary>
+    private bool IsInExpressionTree(SyntaxNode node) =>
+        node.Ancestors().OfType<LambdaExpressionSyntax>().Any(lambda =>
+            _model.GetTypeInfo(lambda, _cancellationToken).ConvertedType is INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions" } });
+
+    /// <summary><c>new(args)</c> as <c>new T(args)</c>: inside <c>Configured(…)</c> it would have two overloads to target.</summary>
+    private ExpressionSyntax Spelled(ImplicitObjectCreationExpressionSyntax implicitNew, ITypeSymbol type) =>
+        SyntaxFactory.ObjectCreationExpression(
+            SyntaxFactory.Token(SyntaxKind.NewKeyword).WithTrailingTrivia(SyntaxFactory.Space),
+            SyntaxFactory.ParseTypeName(type.ToMinimalDisplayString(_model, implicitNew.SpanStart)),
+            implicitNew.ArgumentList,
+            implicitNew.Initializer);
 
     /// <summary>The creation or accept expression the diagnostic is reported on.</summary>
     private static ExpressionSyntax? SiteAt(SyntaxNode root, TextSpan span) =>

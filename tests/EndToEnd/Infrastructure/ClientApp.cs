@@ -59,6 +59,18 @@ public static class ClientApp
     /// <summary>The program that connects a Client to a loopback listener and prints the options its socket ended up with.</summary>
     public static string ProgramSource => Program;
 
+    /// <summary>
+    /// The same program, reading the options <paramref name="milliseconds"/> after the connect: a socket configured
+    /// before its connect gets the user timeout from the helper's check, which runs every 100 ms.
+    /// </summary>
+    public static string ProgramReadingAfter(int milliseconds)
+    {
+        const string Accepted = "using var accepted = listener.AcceptSocket();\n";
+        return Program.Contains(Accepted)
+            ? Program.Replace(Accepted, $"{Accepted}System.Threading.Thread.Sleep({milliseconds});\n")
+            : throw new InvalidOperationException("The program no longer has the accept line the wait goes after.");
+    }
+
     private const string Program = """
         using System;
         using System.Net;

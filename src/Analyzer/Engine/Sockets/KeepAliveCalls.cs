@@ -54,7 +54,7 @@ internal static class KeepAliveCalls
     }
 
     private static bool IsOurHelper(IMethodSymbol method, KnownSymbols symbols) =>
-        method.Name is "Configure" or "ConfigureTcpKeepAlive" &&
+        method.Name is "Configure" or "Configured" or "ConfigureTcpKeepAlive" &&
         (SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.TcpKeepAlive) ||
          SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.TcpKeepAliveExtensions));
 

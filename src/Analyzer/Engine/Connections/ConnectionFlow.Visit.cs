@@ -270,13 +270,25 @@ internal sealed partial class ConnectionFlow
         }
     }
 
+    /// <summary><c>handler.ConnectCallback = async (context, token) => …</c>, also in an object initializer.</summary>
+    private bool IsHttpConnectCallback(IOperation function) =>
+        function is IAnonymousFunctionOperation { Parent: IDelegateCreationOperation { Parent: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } } } &&
+        property.Property.Name == "ConnectCallback" &&
+        SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _data.Symbols.SocketsHttpHandler);
+
     private void VisitReturn(IOperation returnOperation)
     {
         for (var current = returnOperation.Parent; current is not null; current = current.Parent)
         {
             if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
             {
-                Add(Evidence.Escaped);
+                // The HTTP pool owns what a ConnectCallback returns: it closes idle connections (PooledConnectionIdleTimeout,
+                // 1 min by default) and requests are bounded by their timeout; a stream kept open is the HTTP rules' case.
+                if (!IsHttpConnectCallback(current))
+                {
+                    Add(Evidence.Escaped);
+                }
+
                 return;
             }
         }

@@ -26,6 +26,7 @@ internal sealed class KnownSymbols
     private readonly TypeLookup _binaryWriter;
     private readonly TypeLookup _socketTaskExtensions;
     private readonly TypeLookup _ioControlCode;
+    private readonly TypeLookup _socketsHttpHandler;
     private readonly TypeLookup _tcpKeepAlive;
     private readonly TypeLookup _tcpKeepAliveExtensions;
     private readonly TypeLookup _tcpKeepAliveOptions;
@@ -53,6 +54,7 @@ internal sealed class KnownSymbols
         _binaryWriter = new(framework, "System.IO.BinaryWriter");
         _socketTaskExtensions = new(framework, "System.Net.Sockets.SocketTaskExtensions");
         _ioControlCode = new(framework, "System.Net.Sockets.IOControlCode");
+        _socketsHttpHandler = new(framework, "System.Net.Http.SocketsHttpHandler");
         _tcpKeepAlive = new(helper, "KeepAlive.TcpKeepAlive");
         _tcpKeepAliveExtensions = new(helper, "KeepAlive.TcpKeepAliveExtensions");
         _tcpKeepAliveOptions = new(helper, "KeepAlive.TcpKeepAliveOptions");
@@ -83,6 +85,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? SocketTaskExtensions => _socketTaskExtensions.Type;
 
     public INamedTypeSymbol? IOControlCode => _ioControlCode.Type;
+
+    /// <summary>HttpClient's handler; its <c>ConnectCallback</c> hands the connections it returns to the HTTP pool.</summary>
+    public INamedTypeSymbol? SocketsHttpHandler => _socketsHttpHandler.Type;
 
     /// <summary>Our runtime helper; null when the project does not reference KeepAlive.Runtime.</summary>
     public INamedTypeSymbol? TcpKeepAlive => _tcpKeepAlive.Type;

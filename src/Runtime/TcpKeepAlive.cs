@@ -103,7 +103,8 @@ public static class TcpKeepAlive
 
     private static void EnsureTcp(Socket socket)
     {
-        bool tcp = socket.SocketType == SocketType.Stream && socket.ProtocolType == ProtocolType.Tcp
+        // A stream socket created with protocol 0 (Unspecified, also spelled ProtocolType.IP) is TCP: the kernel picks it.
+        bool tcp = socket.SocketType == SocketType.Stream && (socket.ProtocolType == ProtocolType.Tcp || socket.ProtocolType == ProtocolType.Unspecified)
             && (socket.AddressFamily == AddressFamily.InterNetwork || socket.AddressFamily == AddressFamily.InterNetworkV6);
         if (!tcp)
             throw new ArgumentException(

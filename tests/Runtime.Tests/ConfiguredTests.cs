@@ -53,6 +53,17 @@ public class ConfiguredTests
     }
 
     [LinuxFact]
+    public void AStreamSocketWithProtocolZeroIsTcpAndConfigured()
+    {
+        using Socket listener = Loopback.Listen(IPAddress.Loopback);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Unspecified);
+        socket.Connect(IPAddress.Loopback, Loopback.PortOf(listener));
+
+        Assert.True(TcpKeepAlive.Configure(socket, Custom).AllApplied);
+        Assert.Equal(new LinuxOptions(1, 33, 7, 4, 61_000), LinuxOptions.Read(socket));
+    }
+
+    [LinuxFact]
     public void AConnectedSocketGetsEverythingAtOnce()
     {
         using var pair = Loopback.IPv4();

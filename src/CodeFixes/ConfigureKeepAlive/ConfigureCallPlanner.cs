@@ -45,12 +45,12 @@ internal sealed class ConfigureCallPlanner
         var root = _model.SyntaxTree.GetRoot(_cancellationToken);
         if (SiteAt(root, diagnosticSpan) is not { } siteSyntax ||
             _model.GetOperation(siteSyntax, _cancellationToken) is not { } operation ||
-            !ConnectionSite.TryGet(operation, _symbols, out var site))
+            KindOf(operation) is not { } kind)
         {
             return null;
         }
 
-        var connected = site.Kind switch
+        var connected = kind switch
         {
             SiteKind.CreatedConnected or SiteKind.Accepted => true,
             SiteKind.CreatedUnconnected => false,
@@ -110,6 +110,16 @@ internal sealed class ConfigureCallPlanner
             SyntaxFactory.ParseTypeName(type.ToMinimalDisplayString(_model, implicitNew.SpanStart)),
             implicitNew.ArgumentList,
             implicitNew.Initializer);
+
+    /// <summary>
+    /// What the site is. A <c>new Socket(…)</c> the diagnostic sits on is a TCP connection: the analyzer proved it,
+    /// possibly from values at a factory's calls (<c>new Socket(family, type, protocol)</c>) that a look at this
+    /// expression alone cannot see.
+    /// </summary>
+    private SiteKind? KindOf(IOperation operation) =>
+        ConnectionSite.TryGet(operation, _symbols, out var site) ? site.Kind
+        : operation is IObjectCreationOperation creation && _symbols.IsSocket(creation.Type) ? SiteKind.CreatedUnconnected
+        : null;
 
     /// <summary>The creation or accept expression the diagnostic is reported on.</summary>
     private static ExpressionSyntax? SiteAt(SyntaxNode root, TextSpan span) =>

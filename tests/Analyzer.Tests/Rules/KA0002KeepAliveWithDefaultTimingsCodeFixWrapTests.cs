@@ -164,4 +164,64 @@ public class KA0002KeepAliveWithDefaultTimingsCodeFixWrapTests
             }
         }
         """, WithRuntime);
+
+    [Fact]
+    public Task Wraps_a_socket_whose_protocol_is_read_from_a_local() => Verify.VerifyFixAsync("""
+        using System.Net;
+        using System.Net.Sockets;
+
+        static class Sockets
+        {
+            internal static Socket Create(EndPoint endpoint, bool keepAlive)
+            {
+                var family = endpoint.AddressFamily;
+                var protocol = family == AddressFamily.Unix ? ProtocolType.Unspecified : ProtocolType.Tcp;
+                var socket = family == AddressFamily.Unspecified
+                    ? [|new Socket(SocketType.Stream, protocol)|]
+                    : new Socket(family, SocketType.Stream, protocol);
+                if (keepAlive) socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                return socket;
+            }
+        }
+
+        class Link
+        {
+            private Socket? _socket;
+
+            public void Open(EndPoint endpoint)
+            {
+                _socket = Sockets.Create(endpoint, true);
+                _socket.Connect(endpoint);
+            }
+        }
+        """, """
+        using System.Net;
+        using System.Net.Sockets;
+        using KeepAlive;
+
+        static class Sockets
+        {
+            internal static Socket Create(EndPoint endpoint, bool keepAlive)
+            {
+                var family = endpoint.AddressFamily;
+                var protocol = family == AddressFamily.Unix ? ProtocolType.Unspecified : ProtocolType.Tcp;
+                var socket = family == AddressFamily.Unspecified
+                    ? TcpKeepAlive.Configured(new Socket(SocketType.Stream, protocol))
+                    : new Socket(family, SocketType.Stream, protocol);
+                if (keepAlive) socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                return socket;
+            }
+        }
+
+        class Link
+        {
+            private Socket? _socket;
+
+            public void Open(EndPoint endpoint)
+            {
+                _socket = Sockets.Create(endpoint, true);
+                _socket.Connect(endpoint);
+            }
+        }
+        """, WithRuntime);
 }

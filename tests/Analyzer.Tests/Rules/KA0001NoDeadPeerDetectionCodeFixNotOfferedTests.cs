@@ -78,4 +78,22 @@ public class KA0001NoDeadPeerDetectionCodeFixNotOfferedTests
                 Task.Factory.FromAsync(listener.BeginAccept, [|listener.EndAccept|], null);
         }
         """, WithRuntime);
+
+    [Fact]
+    public Task No_fix_when_the_accept_task_is_returned_unawaited() => Verify.VerifyNoFixOfferedAsync("""
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        public sealed class ClientSource
+        {
+            private readonly TcpListener _listener;
+
+            public ClientSource(TcpListener listener) => _listener = listener;
+
+            public Task<TcpClient> NextAsync()
+            {
+                return [|_listener.AcceptTcpClientAsync()|];
+            }
+        }
+        """, WithRuntime);
 }

@@ -35,9 +35,7 @@ public static class TcpKeepAlive
     {
         if (socket is null) throw new ArgumentNullException(nameof(socket));
         EnsureTcp(socket);
-        KeepAliveSettings settings = options is null
-            ? DefaultSettings
-            : KeepAliveSettings.Validate(options.Read(), PlatformFacts.Os);
+        KeepAliveSettings settings = SettingsFor(options);
         return KeepAliveApplier.Apply(new SocketOptionSink(socket), settings);
     }
 
@@ -74,9 +72,7 @@ public static class TcpKeepAlive
     {
         if (socket is null) throw new ArgumentNullException(nameof(socket));
         EnsureTcp(socket);
-        KeepAliveSettings settings = options is null
-            ? DefaultSettings
-            : KeepAliveSettings.Validate(options.Read(), PlatformFacts.Os);
+        KeepAliveSettings settings = SettingsFor(options);
         if (KeepAliveApplier.Apply(new SocketOptionSink(socket), settings).UserTimeout == TcpKeepAliveOptionStatus.Deferred)
             PendingUserTimeouts.Watch(socket, settings);
         return socket;
@@ -100,6 +96,10 @@ public static class TcpKeepAlive
         Configured(socket, options);
         return client;
     }
+
+    /// <summary>The defaults, or <paramref name="options"/> validated for this OS (throws before any socket is touched).</summary>
+    private static KeepAliveSettings SettingsFor(TcpKeepAliveOptions? options) =>
+        options is null ? DefaultSettings : KeepAliveSettings.Validate(options.Read(), PlatformFacts.Os);
 
     private static void EnsureTcp(Socket socket)
     {

@@ -118,7 +118,7 @@ internal sealed class ConfigureCallPlanner
     /// </summary>
     private SiteKind? KindOf(IOperation operation) =>
         ConnectionSite.TryGet(operation, _symbols, out var site) ? site.Kind
-        : operation is IObjectCreationOperation creation && _symbols.IsSocket(creation.Type) ? SiteKind.CreatedUnconnected
+        : operation is IObjectCreationOperation creation && _symbols.IsSocketOrDerived(creation.Type) ? SiteKind.CreatedUnconnected
         : null;
 
     /// <summary>The creation or accept expression the diagnostic is reported on.</summary>

@@ -22,7 +22,7 @@ public static class KA0001NoCrashTests
     /// <summary>Each group takes the sources of the test classes whose names (after the prefix) start with one of its keys.</summary>
     private static readonly Dictionary<string, string[]> Groups = new()
     {
-        ["Diagnostic"] = ["DiagnosticClientTests", "DiagnosticServerTests", "HandOffTests", "FactoryArgumentsTests", "SharedFieldTests", "LifetimeTests", "LifetimeBoundsTests", "HttpPoolTests"],
+        ["Diagnostic"] = ["DiagnosticClientTests", "DiagnosticServerTests", "HandOffTests", "FactoryArgumentsTests", "SharedFieldTests", "LifetimeTests", "LifetimeBoundsTests", "HttpPoolTests", "DerivedSocketTests"],
         ["Configured"] = ["ConfiguredTests", "ConfiguredHelperTests", "ConfiguredServerTests", "ConfigurationMethodsTests", "SiteFormsTests", "AliasTests", "MemberSearchTests"],
         ["Valid"] = ["ShortLivedClientTests", "ShortLivedServerTests", "ShortLivedProbeTests", "NotAConnectionTests"],
     };

@@ -58,7 +58,7 @@ internal readonly struct ConnectionSite
             case IObjectCreationOperation creation when symbols.IsTcpClient(creation.Type):
                 site = new(creation, IsConnectingTcpClientConstructor(creation.Constructor) ? SiteKind.CreatedConnected : SiteKind.CreatedUnconnected, null);
                 return true;
-            case IObjectCreationOperation creation when symbols.IsSocket(creation.Type):
+            case IObjectCreationOperation creation when symbols.IsSocketOrDerived(creation.Type):
                 if (SocketKinds.Of(creation, symbols, code, cancellationToken) != SocketKind.Tcp)
                 {
                     return false;

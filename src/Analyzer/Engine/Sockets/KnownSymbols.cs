@@ -106,6 +106,20 @@ internal sealed class KnownSymbols
 
     public bool IsSocket(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Socket);
 
+    /// <summary>Socket or a class derived from it (a proxy or instrumented socket): its creation is a socket's creation.</summary>
+    public bool IsSocketOrDerived(ITypeSymbol? type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (IsSocket(t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>An extension method of SocketTaskExtensions: on netstandard2.0 <c>socket.AcceptAsync()</c> binds to it.</summary>
     public bool IsSocketExtension(IMethodSymbol method) =>
         method.IsExtensionMethod && SymbolEqualityComparer.Default.Equals(method.ContainingType, SocketTaskExtensions);

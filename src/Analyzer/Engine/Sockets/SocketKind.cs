@@ -32,14 +32,14 @@ internal static class SocketKinds
     public static SocketKind Of(IObjectCreationOperation creation, KnownSymbols symbols, CodeContext? code = null, CancellationToken cancellationToken = default)
     {
         IOperation? family = null, socketType = null, protocol = null;
+        // By parameter type, not name: a class derived from Socket takes the same three values under its own names, and
+        // can only hand them to Socket's constructor (it has no other way to choose the kind of socket it is).
         foreach (var argument in creation.Arguments)
         {
-            switch (argument.Parameter?.Name)
-            {
-                case "addressFamily": family = argument.Value; break;
-                case "socketType": socketType = argument.Value; break;
-                case "protocolType": protocol = argument.Value; break;
-            }
+            var parameterType = argument.Parameter?.Type;
+            if (SymbolEqualityComparer.Default.Equals(parameterType, symbols.AddressFamily)) family = argument.Value;
+            else if (SymbolEqualityComparer.Default.Equals(parameterType, symbols.SocketType)) socketType = argument.Value;
+            else if (SymbolEqualityComparer.Default.Equals(parameterType, symbols.ProtocolType)) protocol = argument.Value;
         }
 
         if (socketType is null || protocol is null)

@@ -86,13 +86,13 @@ internal sealed class ConfigureCallPlanner
         var current = site;
         while (current.Type is not { } type || !_api.CanWrap(type))
         {
-            if (current.Parent is not (IAwaitOperation or IParenthesizedOperation or IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "WaitAsync" or "GetAwaiter" or "GetResult" }
-                or IPropertyReferenceOperation { Property.Name: "Result" }) || current.Parent is IInvocationOperation { Instance: var instance } && instance != current)
+            if (current.Parent is not { } parent ||
+                parent is not (IAwaitOperation or IParenthesizedOperation) && !Engine.Code.OperationExtensions.IsTaskPassThrough(parent, current))
             {
                 return null; // the value went into something else before it was a Socket or TcpClient
             }
 
-            current = current.Parent;
+            current = parent;
         }
 
         return current;

@@ -73,6 +73,9 @@ public class KA0002KeepAliveWithDefaultTimingsTests
     [InlineData("socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60); " + On)]
     // Both calls as numeric casts (SOL_SOCKET 0xffff / SO_KEEPALIVE 8, TcpKeepAliveTime 3); the first alone is reported.
     [InlineData("socket.SetSocketOption((SocketOptionLevel)0xffff, (SocketOptionName)8, true); socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)3, 60);")]
+    // The helper's pass-through form (what the code fix wraps creations in) configures the socket like Configure.
+    [InlineData(On + " KeepAlive.TcpKeepAlive.Configured(socket);")]
+    [InlineData("_ = KeepAlive.TcpKeepAlive.Configured(socket); " + On)]
     public Task Tuned_absent_or_other_options_are_not_this_rule(string configure) =>
         Verify.VerifyAsync(With(FeedClient, configure), WithRuntime);
 

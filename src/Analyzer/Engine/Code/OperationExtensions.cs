@@ -41,7 +41,7 @@ internal static class OperationExtensions
     }
 
     /// <summary><c>AcceptTcpClientAsync().ConfigureAwait(false)</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Result</c>: still the same connection.</summary>
-    private static bool IsTaskPassThrough(IOperation? parent, IOperation child) => parent switch
+    public static bool IsTaskPassThrough(IOperation? parent, IOperation child) => parent switch
     {
         IInvocationOperation invocation => invocation.Instance == child &&
             invocation.TargetMethod.Name is "ConfigureAwait" or "WaitAsync" or "GetAwaiter" or "GetResult",

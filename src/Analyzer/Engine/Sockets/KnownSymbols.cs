@@ -107,18 +107,7 @@ internal sealed class KnownSymbols
     public bool IsSocket(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Socket);
 
     /// <summary>Socket or a class derived from it (a proxy or instrumented socket): its creation is a socket's creation.</summary>
-    public bool IsSocketOrDerived(ITypeSymbol? type)
-    {
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            if (IsSocket(t))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsSocketOrDerived(ITypeSymbol? type) => IsOrDerivesFrom(type, orTcpClient: false);
 
     /// <summary>An extension method of SocketTaskExtensions: on netstandard2.0 <c>socket.AcceptAsync()</c> binds to it.</summary>
     public bool IsSocketExtension(IMethodSymbol method) =>
@@ -128,11 +117,14 @@ internal sealed class KnownSymbols
     public bool IsSocketAsyncEventArgs(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, SocketAsyncEventArgs);
 
     /// <summary>Socket, TcpClient or a type derived from them (a team's own connection class).</summary>
-    public bool IsConnectionType(ITypeSymbol? type)
+    public bool IsConnectionType(ITypeSymbol? type) => IsOrDerivesFrom(type, orTcpClient: true);
+
+    // A flag, not a predicate: the flow asks this per operation, and a delegate over `this` would allocate each time.
+    private bool IsOrDerivesFrom(ITypeSymbol? type, bool orTcpClient)
     {
         for (var t = type; t is not null; t = t.BaseType)
         {
-            if (IsSocket(t) || IsTcpClient(t))
+            if (IsSocket(t) || orTcpClient && IsTcpClient(t))
             {
                 return true;
             }
